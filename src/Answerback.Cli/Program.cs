@@ -1,0 +1,3 @@
+using Answerback.Cli;
+
+return await AnswerbackCli.RunAsync(args, Console.Out, Console.Error);

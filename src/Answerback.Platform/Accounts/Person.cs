@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Answerback.Platform.Accounts;
+
+/// <summary>
+/// A person with an account. Candidate/representative and citizen are attributes of the person, not
+/// roles: a councillor is still a citizen of their ward.
+/// </summary>
+public class Person : IdentityUser<Guid>
+{
+    /// <summary>The name shown to others.</summary>
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>True for a candidate or elected representative.</summary>
+    public bool IsCandidateOrRepresentative { get; set; }
+
+    /// <summary>True for a citizen (the default).</summary>
+    public bool IsCitizen { get; set; } = true;
+
+    /// <summary>When the account was created (UTC).</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,16 @@
+namespace Answerback.Platform.Organisations;
+
+/// <summary>A local party, a council or a campaign: it owns what it runs.</summary>
+public class Organisation
+{
+    public Guid Id { get; set; }
+
+    /// <summary>Unique, URL-safe name (lower case letters, digits and hyphens).</summary>
+    public string Slug { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string? Description { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -110,6 +110,18 @@ public static class PlatformServiceCollectionExtensions
 
     private static void AddUseCases(IServiceCollection services)
     {
-        _ = services;
+        services.TryAddScoped<Areas.ImportAreas>();
+        services.TryAddScoped<Areas.CreateArea>();
+        services.TryAddScoped<Areas.AreaDirectory>();
+        services.TryAddScoped<Organisations.CreateOrganisation>();
+        services.TryAddScoped<Organisations.GrantOrganisationRole>();
+        services.TryAddScoped<Organisations.OrganisationAccess>();
+        services.TryAddScoped<ImportRegister>();
+        services.TryAddScoped<VerifyResidency>();
+        services.TryAddScoped<DeclareResidency>();
+        services.TryAddScoped<ImportMembers>();
+        services.TryAddScoped<Eligibility.CheckEligibility>();
+        services.TryAddScoped<CreateAdministrator>();
+        services.TryAddScoped<Demo.SeedDemo>();
     }
 }

@@ -44,7 +44,11 @@ public sealed class ResidencyHasher(AnswerbackDbContext db, IOptions<ResidencyOp
 
     /// <summary>The hash of an email address (normalised first).</summary>
     public async Task<string> HashEmailAsync(string email, CancellationToken ct = default)
-        => Hash(await GetKeyAsync(ct), "email\n" + NormaliseEmail(email));
+        => HashEmail(await GetKeyAsync(ct), NormaliseEmail(email));
+
+    /// <summary>HMAC-SHA256 of an already normalised email address, lower-case hex.</summary>
+    public static string HashEmail(byte[] key, string normalisedEmail)
+        => Hash(key, "email\n" + normalisedEmail);
 
     /// <summary>HMAC-SHA256 of already normalised parts, lower-case hex.</summary>
     public static string HashEntry(byte[] key, string normalisedElectorNumber, string normalisedPostcode)

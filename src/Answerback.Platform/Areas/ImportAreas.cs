@@ -1,0 +1,210 @@
+using Answerback.Platform.Data;
+using Answerback.Platform.Imports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Answerback.Platform.Areas;
+
+/// <summary>What an area import did: nothing at all when there are errors.</summary>
+public sealed record AreaImportReport(IReadOnlyList<ImportError> Errors, int Created, int Updated)
+{
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>
+/// Imports areas from a CSV with the header <c>code,name,parent_code</c> (in any order; other
+/// columns ignored). A code already in the database updates that area's name and parent. A parent
+/// may come before or after its children in the file, or already exist. All or nothing.
+/// </summary>
+public sealed class ImportAreas(AnswerbackDbContext db)
+{
+    private sealed record Row(int Line, string Code, string Name, string? ParentCode);
+
+    public async Task<AreaImportReport> ImportAsync(Stream csv, string fileName, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        var errors = new List<ImportError>();
+        var rows = new List<Row>();
+        var byCode = new Dictionary<string, Row>(StringComparer.Ordinal);
+        CsvHeader? header = null;
+        int codeIndex = -1, nameIndex = -1, parentIndex = -1;
+        var blankLines = new List<int>();
+
+        await foreach (var record in CsvRecords.ReadAsync(csv, ct))
+        {
+            if (record.Error is not null)
+            {
+                errors.Add(new ImportError(record.Line, "line", record.Error));
+                continue;
+            }
+
+            if (record.IsBlank)
+            {
+                blankLines.Add(record.Line);
+                continue;
+            }
+
+            foreach (var blank in blankLines)
+            {
+                errors.Add(new ImportError(blank, "line", "blank line (remove it)"));
+            }
+
+            blankLines.Clear();
+            if (header is null)
+            {
+                header = new CsvHeader(record.Fields);
+                codeIndex = header.IndexOf("code");
+                nameIndex = header.IndexOf("name");
+                parentIndex = header.IndexOf("parent_code");
+                foreach (var (index, column) in new[] { (codeIndex, "code"), (nameIndex, "name"), (parentIndex, "parent_code") })
+                {
+                    if (index < 0)
+                    {
+                        errors.Add(new ImportError(record.Line, column, $"the header has no '{column}' column (expected code,name,parent_code)"));
+                    }
+                }
+
+                if (errors.Count > 0)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            var code = AreaCodes.Normalise(CsvHeader.Field(record, codeIndex));
+            var name = CsvHeader.Field(record, nameIndex);
+            var parent = AreaCodes.Normalise(CsvHeader.Field(record, parentIndex));
+            var ok = true;
+            if (code is null || !AreaCodes.IsValid(code))
+            {
+                errors.Add(new ImportError(record.Line, "code", code is null ? "missing (every imported area needs a code)" : AreaCodes.Expected));
+                ok = false;
+            }
+
+            if (name.Length is 0 or > 200)
+            {
+                errors.Add(new ImportError(record.Line, "name", name.Length == 0 ? "missing" : "longer than 200 characters"));
+                ok = false;
+            }
+
+            if (parent is not null && !AreaCodes.IsValid(parent))
+            {
+                errors.Add(new ImportError(record.Line, "parent_code", AreaCodes.Expected));
+                ok = false;
+            }
+
+            if (!ok || code is null)
+            {
+                continue;
+            }
+
+            if (byCode.TryGetValue(code, out var earlier))
+            {
+                errors.Add(new ImportError(record.Line, "code", $"{code} is already on line {earlier.Line}"));
+                continue;
+            }
+
+            if (string.Equals(parent, code, StringComparison.Ordinal))
+            {
+                errors.Add(new ImportError(record.Line, "parent_code", "an area cannot be its own parent"));
+                continue;
+            }
+
+            var row = new Row(record.Line, code, name, parent);
+            rows.Add(row);
+            byCode[code] = row;
+        }
+
+        if (header is null && errors.Count == 0)
+        {
+            errors.Add(new ImportError(0, fileName, "the file is empty (expected a header code,name,parent_code)"));
+        }
+
+        var existing = await db.Areas.Where(a => a.Code != null).ToDictionaryAsync(a => a.Code!, StringComparer.Ordinal, ct);
+        foreach (var row in rows)
+        {
+            if (row.ParentCode is not null && !byCode.ContainsKey(row.ParentCode) && !existing.ContainsKey(row.ParentCode))
+            {
+                errors.Add(new ImportError(row.Line, "parent_code", $"no area has the code {row.ParentCode} (in this file or already imported)"));
+            }
+        }
+
+        if (errors.Count == 0)
+        {
+            foreach (var row in rows)
+            {
+                if (CreatesCycle(row, byCode, existing))
+                {
+                    errors.Add(new ImportError(row.Line, "parent_code", $"{row.ParentCode} would make {row.Code} its own ancestor"));
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new AreaImportReport(Sorted(errors), 0, 0);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var created = 0;
+        var updated = 0;
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var areas = new Dictionary<string, Area>(existing, StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (areas.TryGetValue(row.Code, out var area))
+            {
+                area.Name = row.Name;
+                updated++;
+            }
+            else
+            {
+                area = new Area { Id = Guid.NewGuid(), Code = row.Code, Name = row.Name, Slug = await AreaCodes.UniqueSlugAsync(db, row.Name, taken, ct) };
+                db.Areas.Add(area);
+                areas[row.Code] = area;
+                created++;
+            }
+        }
+
+        foreach (var row in rows)
+        {
+            areas[row.Code].ParentId = row.ParentCode is null ? null : areas[row.ParentCode].Id;
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new AreaImportReport([], created, updated);
+    }
+
+    internal static List<ImportError> Sorted(List<ImportError> errors)
+        => [.. errors.OrderBy(e => e.Line).ThenBy(e => e.Field, StringComparer.Ordinal)];
+
+    private static bool CreatesCycle(Row row, Dictionary<string, Row> byCode, Dictionary<string, Area> existing)
+    {
+        var existingById = existing.Values.ToDictionary(a => a.Id);
+        var seen = new HashSet<string>(StringComparer.Ordinal) { row.Code };
+        var current = row.ParentCode;
+        while (current is not null)
+        {
+            if (!seen.Add(current))
+            {
+                return true;
+            }
+
+            if (byCode.TryGetValue(current, out var inFile))
+            {
+                current = inFile.ParentCode;
+            }
+            else if (existing.TryGetValue(current, out var area) && area.ParentId is { } parentId && existingById.TryGetValue(parentId, out var parent))
+            {
+                current = parent.Code;
+            }
+            else
+            {
+                current = null;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,144 @@
+using Answerback.Platform.Data;
+using Answerback.Platform.Residency;
+using Microsoft.EntityFrameworkCore;
+
+namespace Answerback.Platform.Eligibility;
+
+/// <summary>Whether a person may take part, and why (in words the person can act on).</summary>
+public sealed record EligibilityDecision(bool IsEligible, string Reason);
+
+/// <summary>Decides an <see cref="EligibilityRule"/> for a person from their residencies and member-list entries.</summary>
+public sealed class CheckEligibility(AnswerbackDbContext db, ResidencyHasher hasher)
+{
+    private sealed class Facts
+    {
+        public required bool Exists { get; init; }
+        public required List<(Guid AreaId, ResidencyKind Kind)> Residencies { get; init; }
+        public required string? EmailHash { get; init; }
+        public Dictionary<Guid, bool> Membership { get; } = [];
+        public Dictionary<Guid, string> AreaNames { get; } = [];
+        public Dictionary<Guid, string> OrganisationNames { get; } = [];
+    }
+
+    public async Task<EligibilityDecision> CheckAsync(Guid personId, EligibilityRule rule, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        var person = await db.Users.AsNoTracking().Where(u => u.Id == personId).Select(u => new { u.Email, u.EmailConfirmed }).FirstOrDefaultAsync(ct);
+        var residencies = person is null ? [] : (await db.Residencies.AsNoTracking().Where(r => r.PersonId == personId)
+            .Select(r => new { r.AreaId, r.Kind }).ToListAsync(ct)).Select(r => (r.AreaId, r.Kind)).ToList();
+        // Only a confirmed address counts: otherwise anyone could sign up with a member's email.
+        var emailHash = person is { EmailConfirmed: true, Email: { } email } ? await hasher.HashEmailAsync(email, ct) : null;
+        var facts = new Facts { Exists = person is not null, Residencies = residencies, EmailHash = emailHash };
+        return await DecideAsync(rule, facts, ct);
+    }
+
+    private async Task<EligibilityDecision> DecideAsync(EligibilityRule rule, Facts facts, CancellationToken ct)
+    {
+        if (!facts.Exists)
+        {
+            return new EligibilityDecision(false, "Sign in to take part.");
+        }
+
+        switch (rule)
+        {
+            case AnyoneSignedIn:
+                return new EligibilityDecision(true, "Everyone who is signed in can take part.");
+
+            case VerifiedResidentOf(var areaId):
+            {
+                var name = await AreaNameAsync(areaId, facts, ct);
+                return facts.Residencies.Contains((areaId, ResidencyKind.Verified))
+                    ? new EligibilityDecision(true, $"You are a verified resident of {name}.")
+                    : new EligibilityDecision(false, $"Only verified residents of {name} can take part: verify your residency with your elector number and postcode.");
+            }
+
+            case SelfDeclaredResidentOf(var areaId):
+            {
+                var name = await AreaNameAsync(areaId, facts, ct);
+                if (facts.Residencies.Contains((areaId, ResidencyKind.Verified)))
+                {
+                    return new EligibilityDecision(true, $"You are a verified resident of {name}.");
+                }
+
+                return facts.Residencies.Contains((areaId, ResidencyKind.SelfDeclared))
+                    ? new EligibilityDecision(true, $"You have said you live in {name} (unverified).")
+                    : new EligibilityDecision(false, $"Only residents of {name} can take part: say where you live, or verify your residency.");
+            }
+
+            case MemberOf(var organisationId):
+            {
+                var name = await OrganisationNameAsync(organisationId, facts, ct);
+                if (!facts.Membership.TryGetValue(organisationId, out var member))
+                {
+                    member = facts.EmailHash is { } hash && await db.MemberListEntries.AnyAsync(m => m.OrganisationId == organisationId && m.EmailHash == hash, ct);
+                    facts.Membership[organisationId] = member;
+                }
+
+                return member
+                    ? new EligibilityDecision(true, $"You are a member of {name}.")
+                    : new EligibilityDecision(false, facts.EmailHash is null
+                        ? $"Only members of {name} can take part: confirm your email address first."
+                        : $"Only members of {name} can take part, and your email address is not on its member list.");
+            }
+
+            case AllOf all:
+            {
+                var reasons = new List<string>();
+                foreach (var part in all.Rules)
+                {
+                    var decision = await DecideAsync(part, facts, ct);
+                    if (!decision.IsEligible)
+                    {
+                        return decision;
+                    }
+
+                    reasons.Add(decision.Reason);
+                }
+
+                return new EligibilityDecision(true, reasons.Count == 0 ? "Everyone who is signed in can take part." : string.Join(" ", reasons));
+            }
+
+            case AnyOf any:
+            {
+                var reasons = new List<string>();
+                foreach (var part in any.Rules)
+                {
+                    var decision = await DecideAsync(part, facts, ct);
+                    if (decision.IsEligible)
+                    {
+                        return decision;
+                    }
+
+                    reasons.Add(decision.Reason);
+                }
+
+                return new EligibilityDecision(false, reasons.Count == 0 ? "Nobody can take part yet." : "You do not meet any of the conditions. " + string.Join(" Or: ", reasons));
+            }
+
+            default:
+                throw new ArgumentException($"Unknown eligibility rule {rule.GetType().Name}.", nameof(rule));
+        }
+    }
+
+    private async Task<string> AreaNameAsync(Guid areaId, Facts facts, CancellationToken ct)
+    {
+        if (!facts.AreaNames.TryGetValue(areaId, out var name))
+        {
+            name = await db.Areas.Where(a => a.Id == areaId).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? "an area that no longer exists";
+            facts.AreaNames[areaId] = name;
+        }
+
+        return name;
+    }
+
+    private async Task<string> OrganisationNameAsync(Guid organisationId, Facts facts, CancellationToken ct)
+    {
+        if (!facts.OrganisationNames.TryGetValue(organisationId, out var name))
+        {
+            name = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "an organisation that no longer exists";
+            facts.OrganisationNames[organisationId] = name;
+        }
+
+        return name;
+    }
+}

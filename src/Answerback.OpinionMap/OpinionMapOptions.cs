@@ -1,0 +1,73 @@
+namespace Answerback.OpinionMap;
+
+/// <summary>Parameters of the opinion-map pipeline. The defaults follow Pol.is's published method.</summary>
+public sealed record OpinionMapOptions
+{
+    /// <summary>Seed of every random choice (PCA start vectors, k-means++ seeding): same seed, same map.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>A participant is clustered with at least min(this, number of statements) votes (Pol.is: 7).</summary>
+    public int MinVotesToCluster { get; init; } = 7;
+
+    /// <summary>Number of base clusters the participants are first grouped into (Pol.is: 100).</summary>
+    public int BaseClusters { get; init; } = 100;
+
+    /// <summary>Fewest opinion groups considered (Pol.is: 2).</summary>
+    public int MinGroups { get; init; } = 2;
+
+    /// <summary>Most opinion groups considered (Pol.is: 5).</summary>
+    public int MaxGroups { get; init; } = 5;
+
+    /// <summary>Most power-iteration steps for the PCA.</summary>
+    public int MaxPcaIterations { get; init; } = 500;
+
+    /// <summary>The PCA stops when 1 − |cos| between successive component estimates falls below this.</summary>
+    public double PcaTolerance { get; init; } = 1e-12;
+
+    /// <summary>Most Lloyd iterations of the base k-means.</summary>
+    public int MaxKMeansIterations { get; init; } = 50;
+
+    /// <summary>Independent k-means++ starts tried for each group count (the best within-group spread is kept).</summary>
+    public int GroupRestarts { get; init; } = 20;
+
+    /// <summary>
+    /// Smallest group allowed, as a fraction of the clustered participants (and never fewer than two
+    /// participants): a grouping that isolates a lone outlier is rejected.
+    /// </summary>
+    public double MinGroupFraction { get; init; } = 0.02;
+
+    /// <summary>Most representative statements per group (Pol.is: 5).</summary>
+    public int MaxRepresentative { get; init; } = 5;
+
+    /// <summary>Most consensus statements in each direction (Pol.is: 5).</summary>
+    public int MaxConsensus { get; init; } = 5;
+
+    /// <summary>One-sided z threshold of significance (90 %: 1.2816).</summary>
+    public double SignificanceZ { get; init; } = 1.2815515655446004;
+
+    /// <summary>Regularisation of the participant and statement intercepts in the bridging model.</summary>
+    public double BridgingInterceptPenalty { get; init; } = 5.0;
+
+    /// <summary>Regularisation of the participant and statement factors in the bridging model.</summary>
+    public double BridgingFactorPenalty { get; init; } = 1.0;
+
+    /// <summary>Alternating-least-squares sweeps of the bridging model.</summary>
+    public int BridgingIterations { get; init; } = 25;
+
+    /// <summary>Whether to fit the bridging model at all (it costs about as much as the PCA).</summary>
+    public bool ComputeBridging { get; init; } = true;
+
+    /// <summary>
+    /// Pol.is zeroes the columns of moderated-out statements rather than dropping them, so in its
+    /// projection scaling sqrt(statements / votes) each such statement counts as one statement and
+    /// one (pass) vote for everybody. True (the default) reproduces that; false scales by the
+    /// statements in the analysis only. Either way those statements carry no weight in the PCA.
+    /// </summary>
+    public bool ScaleLikePolis { get; init; } = true;
+
+    /// <summary>
+    /// Whether the PCA is fitted on every participant with a vote (true) or only on the clustered
+    /// ones (false). Pol.is fits on every participant.
+    /// </summary>
+    public bool PcaOnAllParticipants { get; init; } = true;
+}

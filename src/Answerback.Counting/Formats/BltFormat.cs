@@ -39,7 +39,9 @@ public static class BltFormat
             throw new BallotFileException(name, 0, "the file is empty; expected a first line 'candidates seats'.");
         }
 
-        var header = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        // Some published files (exported through a spreadsheet) end every line with a comma: tolerate that variant.
+        var trailingComma = line.TrimEnd().EndsWith(',');
+        var header = line.TrimEnd().TrimEnd(',').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (header.Length != 2 || !int.TryParse(header[0], NumberStyles.None, CultureInfo.InvariantCulture, out var candidateCount)
             || !int.TryParse(header[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seats) || candidateCount < 1 || seats < 1)
         {
@@ -60,6 +62,11 @@ public static class BltFormat
         {
             lineNo++;
             var span = line.AsSpan().Trim();
+            if (trailingComma && span.EndsWith(','))
+            {
+                span = span[..^1].TrimEnd();
+            }
+
             if (span.IsEmpty)
             {
                 continue;
@@ -106,6 +113,11 @@ public static class BltFormat
         {
             lineNo++;
             var text = line.Trim();
+            if (trailingComma && text.EndsWith(','))
+            {
+                text = text[..^1].TrimEnd();
+            }
+
             if (text.Length == 0)
             {
                 continue;
@@ -213,6 +225,8 @@ public static class BltFormat
         return strict ? Ballot.Ranked(ranks.Select(r => r[0]), weight) : Ballot.WithRanks(ranks, weight);
     }
 
+    // A quoted name may be followed by further quoted parts ("Name" "Party"), as in some published files:
+    // they are kept, in quotes, after the name, the same as the doubled-quote style "Name ""Party""".
     private static string Unquote(string text, string name, int lineNo)
     {
         if (text[0] != '"')
@@ -221,29 +235,57 @@ public static class BltFormat
         }
 
         var builder = new StringBuilder();
-        for (var i = 1; i < text.Length; i++)
+        var i = 0;
+        var part = 0;
+        while (i < text.Length)
         {
-            if (text[i] == '"')
+            if (text[i] == ' ' || text[i] == '\t')
             {
-                if (i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    builder.Append('"');
-                    i++;
-                    continue;
-                }
-
-                if (i != text.Length - 1)
-                {
-                    throw new BallotFileException(name, lineNo, "unexpected text after the closing quote of a name.");
-                }
-
-                return builder.ToString();
+                i++;
+                continue;
             }
 
-            builder.Append(text[i]);
+            if (text[i] != '"')
+            {
+                throw new BallotFileException(name, lineNo, "unexpected text after the closing quote of a name.");
+            }
+
+            var piece = new StringBuilder();
+            i++;
+            while (true)
+            {
+                if (i >= text.Length)
+                {
+                    throw new BallotFileException(name, lineNo, "a quoted name has no closing quote.");
+                }
+
+                if (text[i] == '"')
+                {
+                    if (i + 1 < text.Length && text[i + 1] == '"')
+                    {
+                        piece.Append('"');
+                        i += 2;
+                        continue;
+                    }
+
+                    i++;
+                    break;
+                }
+
+                piece.Append(text[i++]);
+            }
+
+            if (part++ == 0)
+            {
+                builder.Append(piece);
+            }
+            else
+            {
+                builder.Append(" \"").Append(piece).Append('"');
+            }
         }
 
-        throw new BallotFileException(name, lineNo, "a quoted name has no closing quote.");
+        return builder.ToString();
     }
 
     /// <summary>Writes an election as BLT (names and title quoted, withdrawn candidates on the second line).</summary>

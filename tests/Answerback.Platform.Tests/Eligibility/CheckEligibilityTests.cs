@@ -1,0 +1,104 @@
+using Answerback.Platform.Eligibility;
+using Answerback.Platform.Residency;
+using Answerback.Platform.Tests.Infrastructure;
+
+namespace Answerback.Platform.Tests.Eligibility;
+
+public abstract class CheckEligibilityTests(TestProvider provider) : PlatformTest(provider)
+{
+    private (Guid City, Guid Ward1, Guid Ward2) areas;
+    private Guid party;
+    private Guid otherParty;
+    private Guid verified;
+    private Guid declared;
+    private Guid member;
+    private Guid unconfirmedMember;
+    private Guid nobody;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        areas = await Db.CityWithWardsAsync();
+        party = await Db.OrganisationAsync("Testville Greens");
+        otherParty = await Db.OrganisationAsync("Testville Blues");
+        verified = await Db.PersonAsync("vera@example.org");
+        declared = await Db.PersonAsync("dee@example.org");
+        member = await Db.PersonAsync("Max@Example.org");
+        unconfirmedMember = await Db.PersonAsync("una@example.org", emailConfirmed: false);
+        nobody = await Db.PersonAsync("nobody@example.org");
+
+        await Db.With<ImportRegister, RegisterImportReport>(i => i.ImportAsync(Arrange.Csv("elector_number,postcode,area_code\nNW1-1,CB4 2JB,W1\n"), "r.csv", party, "C1", Ct));
+        Assert.True((await Db.With<VerifyResidency, VerificationResult>(v => v.VerifyAsync(verified, "NW1-1", "CB4 2JB", Ct))).Succeeded);
+        Assert.True((await Db.With<DeclareResidency, DeclarationResult>(d => d.DeclareAsync(declared, areas.Ward2, "CB1 3NE", Ct))).Succeeded);
+        var members = await Db.With<ImportMembers, MemberImportReport>(i => i.ImportAsync(Arrange.Csv("name,email\nMax, max@example.org \nUna,una@example.org\n"), "members.csv", party, Ct));
+        Assert.Equal(2, members.Imported);
+    }
+
+    private Task<EligibilityDecision> CheckAsync(Guid person, EligibilityRule rule)
+        => Db.With<CheckEligibility, EligibilityDecision>(c => c.CheckAsync(person, rule, Ct));
+
+    [Fact]
+    public async Task CheckAsync_AnyoneSignedIn_EveryAccountButNotAnUnknownId()
+    {
+        Assert.True((await CheckAsync(nobody, new AnyoneSignedIn())).IsEligible);
+        var unknown = await CheckAsync(Guid.NewGuid(), new AnyoneSignedIn());
+        Assert.False(unknown.IsEligible);
+        Assert.Equal("Sign in to take part.", unknown.Reason);
+    }
+
+    [Fact]
+    public async Task CheckAsync_VerifiedResidentOf_OnlyVerifiedResidentsOfThatAreaOrItsParents()
+    {
+        Assert.True((await CheckAsync(verified, new VerifiedResidentOf(areas.Ward1))).IsEligible);
+        Assert.True((await CheckAsync(verified, new VerifiedResidentOf(areas.City))).IsEligible);
+        Assert.False((await CheckAsync(verified, new VerifiedResidentOf(areas.Ward2))).IsEligible);
+        var selfDeclared = await CheckAsync(declared, new VerifiedResidentOf(areas.Ward2));
+        Assert.False(selfDeclared.IsEligible);
+        Assert.Contains("Only verified residents of South Ward", selfDeclared.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckAsync_SelfDeclaredResidentOf_DeclaredOrVerified()
+    {
+        var decision = await CheckAsync(declared, new SelfDeclaredResidentOf(areas.Ward2));
+        Assert.True(decision.IsEligible);
+        Assert.Contains("unverified", decision.Reason, StringComparison.Ordinal);
+        Assert.True((await CheckAsync(declared, new SelfDeclaredResidentOf(areas.City))).IsEligible);
+        Assert.True((await CheckAsync(verified, new SelfDeclaredResidentOf(areas.Ward1))).IsEligible);
+        Assert.False((await CheckAsync(declared, new SelfDeclaredResidentOf(areas.Ward1))).IsEligible);
+        Assert.False((await CheckAsync(nobody, new SelfDeclaredResidentOf(areas.City))).IsEligible);
+    }
+
+    [Fact]
+    public async Task CheckAsync_MemberOf_ConfirmedEmailOnTheListOfThatOrganisation()
+    {
+        var yes = await CheckAsync(member, new MemberOf(party));
+        Assert.True(yes.IsEligible, yes.Reason);
+        Assert.Equal("You are a member of Testville Greens.", yes.Reason);
+        Assert.False((await CheckAsync(member, new MemberOf(otherParty))).IsEligible);
+        var unconfirmed = await CheckAsync(unconfirmedMember, new MemberOf(party));
+        Assert.False(unconfirmed.IsEligible);
+        Assert.Contains("confirm your email", unconfirmed.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckAsync_AllOfAndAnyOf_Combine()
+    {
+        var membersOrResidents = new AnyOf(new MemberOf(party), new VerifiedResidentOf(areas.Ward1));
+        Assert.True((await CheckAsync(member, membersOrResidents)).IsEligible);
+        Assert.True((await CheckAsync(verified, membersOrResidents)).IsEligible);
+        var neither = await CheckAsync(declared, membersOrResidents);
+        Assert.False(neither.IsEligible);
+        Assert.Contains("Or:", neither.Reason, StringComparison.Ordinal);
+
+        var memberAndResident = new AllOf(new MemberOf(party), new SelfDeclaredResidentOf(areas.City));
+        Assert.False((await CheckAsync(member, memberAndResident)).IsEligible);
+        Assert.False((await CheckAsync(declared, memberAndResident)).IsEligible);
+        Assert.True((await CheckAsync(verified, new AllOf(new AnyoneSignedIn(), new SelfDeclaredResidentOf(areas.City)))).IsEligible);
+        Assert.False((await CheckAsync(verified, new AnyOf())).IsEligible);
+    }
+}
+
+public sealed class CheckEligibilitySqliteTests() : CheckEligibilityTests(TestProvider.Sqlite);
+
+public sealed class CheckEligibilityPostgresTests() : CheckEligibilityTests(TestProvider.Postgres);

@@ -1,0 +1,216 @@
+using System.Text;
+using Answerback.Platform.Data;
+using Answerback.Platform.Residency;
+using Answerback.Platform.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Answerback.Platform.Tests.Residency;
+
+public abstract class ImportRegisterTests(TestProvider provider) : PlatformTest(provider)
+{
+    private Guid organisation;
+    private (Guid City, Guid Ward1, Guid Ward2) areas;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        areas = await Db.CityWithWardsAsync();
+        organisation = await Db.OrganisationAsync();
+    }
+
+    private Task<RegisterImportReport> ImportAsync(string csv, string area = "C1")
+        => ImportAsync(Arrange.Csv(csv), area);
+
+    private Task<RegisterImportReport> ImportAsync(Stream csv, string area = "C1")
+        => Db.With<ImportRegister, RegisterImportReport>(i => i.ImportAsync(csv, "register.csv", organisation, area, Ct));
+
+    private async Task<List<RegisterEntry>> EntriesAsync()
+    {
+        await using var scope = Db.Scope();
+        return await scope.ServiceProvider.GetRequiredService<AnswerbackDbContext>().RegisterEntries.AsNoTracking().ToListAsync(Ct);
+    }
+
+    [Fact]
+    public async Task ImportAsync_GoodFile_StoresOnlyHashesInTheRowsAreas()
+    {
+        var report = await ImportAsync("elector_number,postcode,area_code,full_name\nNW1-1,CB4 2JB,W1,Ann Example\nSW1-1,cb1 3ne,W2,Bob Example\nXX1-9,CB2 1AA,,Cy Example\n");
+
+        Assert.True(report.Succeeded, string.Join("; ", report.Errors));
+        Assert.Equal(3, report.Imported);
+        var entries = await EntriesAsync();
+        Assert.Equal(3, entries.Count);
+        Assert.Equal(new[] { areas.City, areas.Ward1, areas.Ward2 }.Order(), entries.Select(e => e.AreaId).Order());
+        Assert.All(entries, e => Assert.Matches("^[0-9a-f]{64}$", e.Hash));
+        Assert.All(entries, e => Assert.Equal(organisation, e.OrganisationId));
+    }
+
+    [Fact]
+    public async Task ImportAsync_GoodFile_NamesAndNumbersNeverReachTheDatabase()
+    {
+        Assert.SkipWhen(Provider != TestProvider.Sqlite, "Reads the SQLite file's bytes.");
+        await ImportAsync("elector_number,postcode,full_name\nNW1-777,CB4 2JB,Zebedee Quintessential\n");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(Db.DataFolder, "answerback.db"), Ct);
+        var text = Encoding.UTF8.GetString(bytes);
+        Assert.DoesNotContain("Zebedee", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("NW1-777", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("CB42JB", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("CB4 2JB", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportAsync_SameFileTwice_SecondTimeAlreadyPresent()
+    {
+        const string csv = "elector_number,postcode\nNW1-1,CB4 2JB\nNW1-2,CB4 2JD\n";
+        await ImportAsync(csv);
+        var second = await ImportAsync(csv);
+        Assert.True(second.Succeeded);
+        Assert.Equal(0, second.Imported);
+        Assert.Equal(2, second.AlreadyPresent);
+        Assert.Equal(2, (await EntriesAsync()).Count);
+    }
+
+    [Theory]
+    [InlineData("postcode,area_code\nCB4 2JB,W1\n", "elector_number")]
+    [InlineData("elector_number,area_code\nNW1-1,W1\n", "postcode")]
+    public async Task ImportAsync_MissingColumn_ReportsHeaderLineAndImportsNothing(string csv, string column)
+    {
+        var report = await ImportAsync(csv);
+        var error = Assert.Single(report.Errors);
+        Assert.Equal(1, error.Line);
+        Assert.Equal(column, error.Field);
+        Assert.Contains($"no '{column}' column", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await EntriesAsync());
+    }
+
+    [Fact]
+    public async Task ImportAsync_InvalidUtf8OnOneLine_ReportsThatLineAndImportsNothing()
+    {
+        var bytes = new List<byte>();
+        bytes.AddRange(Encoding.UTF8.GetBytes("elector_number,postcode,name\nNW1-1,CB4 2JB,Ann\nNW1-2,CB4 2JD,Ren"));
+        bytes.AddRange([0xE9, 0x65]); // "Renée" saved as Latin-1: 0xE9 is not valid UTF-8 here
+        bytes.AddRange(Encoding.UTF8.GetBytes("\nNW1-3,CB4 2JE,Zoë\n"));
+        var report = await ImportAsync(new MemoryStream([.. bytes]));
+
+        var error = Assert.Single(report.Errors);
+        Assert.Equal(3, error.Line);
+        Assert.Contains("UTF-8", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, report.Imported);
+        Assert.Empty(await EntriesAsync());
+    }
+
+    [Fact]
+    public async Task ImportAsync_DuplicateElectorNumbers_ReportsEachRepeatWithTheFirstLine()
+    {
+        var report = await ImportAsync("elector_number,postcode\nNW1-1,CB4 2JB\nNW1-2,CB4 2JD\nnw1-1,CB4 2JE\nNW1-2,CB4 2JD\n");
+
+        Assert.Equal(2, report.Errors.Count);
+        Assert.Equal((4, "elector_number"), (report.Errors[0].Line, report.Errors[0].Field));
+        Assert.Contains("already on line 2", report.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal(5, report.Errors[1].Line);
+        Assert.Contains("already on line 3", report.Errors[1].Message, StringComparison.Ordinal);
+        Assert.Empty(await EntriesAsync());
+    }
+
+    [Fact]
+    public async Task ImportAsync_BlankLineInTheMiddle_ReportsItButAcceptsATrailingNewline()
+    {
+        var report = await ImportAsync("elector_number,postcode\nNW1-1,CB4 2JB\n\nNW1-2,CB4 2JD\n");
+        var error = Assert.Single(report.Errors);
+        Assert.Equal(3, error.Line);
+        Assert.Contains("blank line", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await EntriesAsync());
+
+        var good = await ImportAsync("elector_number,postcode\r\nNW1-1,CB4 2JB\r\nNW1-2,CB4 2JD\r\n");
+        Assert.True(good.Succeeded, string.Join("; ", good.Errors));
+        Assert.Equal(2, good.Imported);
+    }
+
+    [Fact]
+    public async Task ImportAsync_BadFields_ReportsEachLineAndFieldAndImportsNothing()
+    {
+        var report = await ImportAsync("elector_number,postcode,area_code\nNW1-1,CB4 2JB,W1\n,CB4 2JD,W1\nNW1-3,not a postcode,W1\nNW1-4,CB4 2JF,NOPE\nNW1-5\nNW1 6!,CB4 2JG,W2\n");
+
+        Assert.Equal(
+            [(3, "elector_number"), (4, "postcode"), (5, "area_code"), (6, "line"), (7, "elector_number")],
+            report.Errors.Select(e => (e.Line, e.Field)).ToArray());
+        Assert.Equal(0, report.Imported);
+        Assert.Empty(await EntriesAsync());
+    }
+
+    [Fact]
+    public async Task ImportAsync_AreaCodeOutsideTheUploadArea_IsAnError()
+    {
+        var report = await ImportAsync("elector_number,postcode,area_code\nNW1-1,CB4 2JB,W2\n", area: "W1");
+        var error = Assert.Single(report.Errors);
+        Assert.Equal("area_code", error.Field);
+        Assert.Contains("not North Ward or an area within it", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportAsync_UnknownArea_ReportsTheAreaOption()
+    {
+        var report = await ImportAsync("elector_number,postcode\nNW1-1,CB4 2JB\n", area: "E99999999");
+        var error = Assert.Single(report.Errors);
+        Assert.Equal("area", error.Field);
+        Assert.Contains("E99999999", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportAsync_QuotedFieldsWithCommasAndBom_AreRead()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("\"elector_number\",postcode,address\n\"NW1-1\",\"CB4 2JB\",\"1 High St, Testville\"\n\"NW1-2\",CB4 2JD,\"The \"\"Old\"\" Mill\nTestville\"\n")).ToArray();
+        var report = await ImportAsync(new MemoryStream(bytes));
+        Assert.True(report.Succeeded, string.Join("; ", report.Errors));
+        Assert.Equal(2, report.Imported);
+    }
+
+    [Fact]
+    public async Task ImportAsync_FiftyMegabyteFileWithTwoBadLines_ReportsThoseLinesAndImportsNothing()
+    {
+        var path = Path.Combine(Db.DataFolder, "big-register.csv");
+        var badLines = new List<int>();
+        await using (var writer = new StreamWriter(path, false, new UTF8Encoding(false)))
+        {
+            await writer.WriteAsync("elector_number,postcode,area_code,full_name,address\n");
+            var line = 1;
+            var i = 0;
+            while (writer.BaseStream.Length < 50L * 1024 * 1024)
+            {
+                i++;
+                line++;
+                var number = "BG" + (i / 100000).ToString(System.Globalization.CultureInfo.InvariantCulture) + "-" + (i % 100000).ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
+                var postcode = i == 20_000 ? "ZZZ" : "CB" + (1 + (i % 5)).ToString(System.Globalization.CultureInfo.InvariantCulture) + " 2AB";
+                if (i == 20_000)
+                {
+                    badLines.Add(line);
+                }
+
+                await writer.WriteAsync(number + "," + postcode + ",W1,Elector Number " + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",\"1 Long Road, Testville\"\n");
+                if (i % 10000 == 0)
+                {
+                    await writer.FlushAsync(Ct);
+                }
+            }
+
+            line++;
+            badLines.Add(line);
+            await writer.WriteAsync("BG0-00001,CB1 2AB,W1,Repeated,\"1 Long Road\"\n");
+        }
+
+        Assert.True(new FileInfo(path).Length >= 50L * 1024 * 1024);
+        await using var stream = File.OpenRead(path);
+        var report = await ImportAsync(stream);
+
+        Assert.Equal(badLines, report.Errors.Select(e => e.Line).ToList());
+        Assert.Equal("postcode", report.Errors[0].Field);
+        Assert.Equal("elector_number", report.Errors[1].Field);
+        Assert.Equal(0, report.Imported);
+        Assert.Empty(await EntriesAsync());
+    }
+}
+
+public sealed class ImportRegisterSqliteTests() : ImportRegisterTests(TestProvider.Sqlite);
+
+public sealed class ImportRegisterPostgresTests() : ImportRegisterTests(TestProvider.Postgres);

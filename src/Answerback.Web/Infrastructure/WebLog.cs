@@ -1,0 +1,32 @@
+namespace Answerback.Web.Infrastructure;
+
+/// <summary>The web host's structured log events (source-generated: no boxing when a level is off).</summary>
+public static partial class WebLog
+{
+    [LoggerMessage(1001, LogLevel.Information, "Account {PersonId} created")]
+    public static partial void AccountCreated(this ILogger logger, Guid personId);
+
+    [LoggerMessage(1002, LogLevel.Information, "Account {PersonId} confirmed its email address")]
+    public static partial void EmailConfirmed(this ILogger logger, Guid personId);
+
+    [LoggerMessage(1003, LogLevel.Information, "Account {PersonId} signed in")]
+    public static partial void SignedIn(this ILogger logger, Guid personId);
+
+    [LoggerMessage(1004, LogLevel.Warning, "Account {PersonId} is locked out after repeated failed sign-ins")]
+    public static partial void LockedOut(this ILogger logger, Guid personId);
+
+    [LoggerMessage(1005, LogLevel.Information, "Account {PersonId} reset its password")]
+    public static partial void PasswordReset(this ILogger logger, Guid personId);
+
+    [LoggerMessage(1006, LogLevel.Warning, "Rate limit reached for {Path} from {Address}")]
+    public static partial void RateLimited(this ILogger logger, string? path, string address);
+
+    [LoggerMessage(1007, LogLevel.Information, "Demo sign-in as {PersonId}")]
+    public static partial void DemoSignIn(this ILogger logger, Guid personId);
+
+    [LoggerMessage(1008, LogLevel.Warning, "Person {PersonId} was refused {Action} for organisation {OrganisationId}")]
+    public static partial void Refused(this ILogger logger, Guid personId, string action, Guid organisationId);
+
+    [LoggerMessage(1009, LogLevel.Information, "Demo mode: seeded {Areas} areas, {People} people, {Entries} register entries (0 means already present)")]
+    public static partial void DemoSeeded(this ILogger logger, int areas, int people, int entries);
+}

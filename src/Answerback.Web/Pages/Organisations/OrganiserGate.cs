@@ -1,0 +1,33 @@
+using Answerback.Platform.Data;
+using Answerback.Platform.Organisations;
+using Answerback.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Answerback.Web.Pages.Organisations;
+
+/// <summary>What an organiser page learns before it acts: the organisation and whether the person may act for it.</summary>
+public sealed record OrganiserCheck(Organisation? Organisation, bool Allowed);
+
+/// <summary>
+/// The one authorisation check of the organiser pages: the organisation must exist (404 otherwise)
+/// and the signed-in person must organise it or be an administrator (403 otherwise).
+/// </summary>
+public sealed class OrganiserGate(AnswerbackDbContext db, OrganisationAccess access, CurrentPerson current, ILogger<OrganiserGate> logger)
+{
+    public async Task<OrganiserCheck> CheckAsync(string slug, string action, CancellationToken ct)
+    {
+        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == slug, ct);
+        if (organisation is null)
+        {
+            return new OrganiserCheck(null, false);
+        }
+
+        var allowed = await access.IsOrganiserAsync(current.Id, organisation.Id, ct);
+        if (!allowed)
+        {
+            logger.Refused(current.Id, action, organisation.Id);
+        }
+
+        return new OrganiserCheck(organisation, allowed);
+    }
+}

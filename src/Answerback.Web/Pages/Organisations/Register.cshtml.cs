@@ -1,0 +1,99 @@
+using System.ComponentModel.DataAnnotations;
+using Answerback.Platform.Data;
+using Answerback.Platform.Organisations;
+using Answerback.Platform.Residency;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Answerback.Web.Pages.Organisations;
+
+/// <summary>
+/// Upload an extract of the electoral register for an area (CSV <c>elector_number,postcode,area_code</c>).
+/// All or nothing: any bad line is listed and nothing is imported.
+/// </summary>
+[RequestSizeLimit(MaxUploadBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
+public sealed class RegisterModel(OrganiserGate gate, ImportRegister import, AnswerbackDbContext db) : PageModel
+{
+    /// <summary>A whole city's register is tens of megabytes; the import streams it.</summary>
+    public const long MaxUploadBytes = 200L * 1024 * 1024;
+
+    [BindProperty]
+    [Required(ErrorMessage = "Choose the area the register covers")]
+    [Display(Name = "Area")]
+    public string? AreaCode { get; set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Choose a CSV file")]
+    [Display(Name = "Register extract (CSV)")]
+    public IFormFile? Upload { get; set; }
+
+    public Organisation Organisation { get; private set; } = null!;
+
+    public IReadOnlyList<AreaChoice> Areas { get; private set; } = [];
+
+    public RegisterImportReport? Report { get; private set; }
+
+    public string? FileName { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var check = await gate.CheckAsync(slug, "register upload", ct);
+        if (check.Organisation is null)
+        {
+            return NotFound();
+        }
+
+        if (!check.Allowed)
+        {
+            return Forbid();
+        }
+
+        Organisation = check.Organisation;
+        Areas = await AreaChoice.ListAsync(db, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    {
+        var check = await gate.CheckAsync(slug, "register upload", ct);
+        if (check.Organisation is null)
+        {
+            return NotFound();
+        }
+
+        if (!check.Allowed)
+        {
+            return Forbid();
+        }
+
+        Organisation = check.Organisation;
+        Areas = await AreaChoice.ListAsync(db, ct);
+        if (!ModelState.IsValid || Upload is null || AreaCode is null)
+        {
+            return Page();
+        }
+
+        FileName = Path.GetFileName(Upload.FileName);
+        await using var stream = Upload.OpenReadStream();
+        Report = await import.ImportAsync(stream, FileName, Organisation.Id, AreaCode, ct);
+        if (!Report.Succeeded)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+
+        return Page();
+    }
+}
+
+/// <summary>An area in a form's list of choices.</summary>
+public sealed record AreaChoice(string Code, string Label)
+{
+    public static async Task<IReadOnlyList<AreaChoice>> ListAsync(AnswerbackDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var areas = await db.Areas.AsNoTracking().Where(a => a.Code != null).Select(a => new { a.Code, a.Name }).ToListAsync(ct);
+        return [.. areas.OrderBy(a => a.Name, StringComparer.Ordinal).Select(a => new AreaChoice(a.Code!, $"{a.Name} ({a.Code})"))];
+    }
+}

@@ -1,0 +1,6 @@
+using Answerback.Platform.Imports;
+
+namespace Answerback.Web.Pages.Shared;
+
+/// <summary>The errors of a refused import, for the <c>_ImportErrors</c> partial.</summary>
+public sealed record ImportErrorsView(IReadOnlyList<ImportError> Errors, string? FileName);

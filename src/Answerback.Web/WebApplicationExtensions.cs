@@ -1,0 +1,152 @@
+using Answerback.Web.Infrastructure;
+using Answerback.Web.Pages.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Answerback.Web;
+
+/// <summary>
+/// The web host registers itself here, so <c>Program.cs</c> reads like a table of contents:
+/// Razor Pages, cookies, rate limits, health checks, security headers and error pages.
+/// </summary>
+public static class WebApplicationExtensions
+{
+    /// <summary>
+    /// JSON console logs outside Development (one structured object a line, for a log collector);
+    /// the readable console format in Development. Also puts the SQLite file under the content root
+    /// when no data folder is configured.
+    /// </summary>
+    public static WebApplicationBuilder AddWebLogging(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(options =>
+            {
+                options.IncludeScopes = true;
+                options.UseUtcTimestamp = true;
+                options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+            });
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.Configuration["Storage:DataFolder"]))
+        {
+            builder.Configuration["Storage:DataFolder"] = Path.Combine(builder.Environment.ContentRootPath, "data");
+        }
+
+        return builder;
+    }
+
+    /// <summary>Registers everything the web host adds on top of the platform.</summary>
+    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<RateLimitingOptions>()
+            .Bind(configuration.GetSection(RateLimitingOptions.Section))
+            .Validate(o => o.SignInPermitsPerMinute > 0 && o.SignUpPermitsPerHour > 0
+                && o.PasswordResetPermitsPerHour > 0 && o.VerificationPermitsPerHour > 0,
+                "RateLimiting: every permit count must be positive.")
+            .ValidateOnStart();
+
+        services.AddRazorPages(options =>
+        {
+            // Every page needs a signed-in person unless it says otherwise with [AllowAnonymous].
+            options.Conventions.AuthorizeFolder("/");
+            options.Conventions.AllowAnonymousToPage("/Index");
+            options.Conventions.AllowAnonymousToPage("/Error");
+            options.Conventions.AllowAnonymousToPage("/Status");
+            options.Conventions.AllowAnonymousToPage("/Areas/Area");
+            options.Conventions.AllowAnonymousToFolder("/Demo");
+            options.Conventions.AllowAnonymousToFolder("/Operator");
+            options.Conventions.AllowAnonymousToPage("/Accounts/SignUp");
+            options.Conventions.AllowAnonymousToPage("/Accounts/SignIn");
+            options.Conventions.AllowAnonymousToPage("/Accounts/CheckEmail");
+            options.Conventions.AllowAnonymousToPage("/Accounts/ConfirmEmail");
+            options.Conventions.AllowAnonymousToPage("/Accounts/ForgotPassword");
+            options.Conventions.AllowAnonymousToPage("/Accounts/ResetPassword");
+        }).AddMvcOptions(options =>
+        {
+            // Razor Pages already validates the antiforgery token on every POST; this makes the rule
+            // explicit and independent of page conventions.
+            options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        });
+
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "answerback.af";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        // The platform registers Identity core (users, roles, stores, tokens); the web host adds the
+        // sign-in manager and the cookies.
+        new IdentityBuilder(typeof(Answerback.Platform.Accounts.Person), typeof(IdentityRole<Guid>), services).AddSignInManager();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "answerback.session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = "/accounts/sign-in";
+            options.LogoutPath = "/accounts/sign-out";
+            options.AccessDeniedPath = "/accounts/sign-in";
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromDays(14);
+            // A refusal is a 403 with the friendly status page, not a redirect: the person is signed
+            // in and signing in again would not help.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAuthorization();
+
+        services.AddWebRateLimiting();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentPerson>();
+        services.AddTransient<AccountEmails>();
+        services.AddScoped<Pages.Organisations.OrganiserGate>();
+        return services;
+    }
+
+    /// <summary>The request pipeline, in order.</summary>
+    public static WebApplication UseWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment())
+        {
+            // A friendly page and a logged exception; never a stack trace to the user.
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimitAccounts();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>The endpoints: Razor Pages and the health check.</summary>
+    public static WebApplication MapWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapRazorPages();
+        app.MapHealthChecks("/healthz");
+        return app;
+    }
+}

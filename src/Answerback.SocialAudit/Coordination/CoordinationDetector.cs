@@ -118,19 +118,16 @@ public static class CoordinationDetector
     /// </summary>
     internal static KeyedItem[] TextKeys(PostIndex index, bool removeUrls, bool keepSingles)
     {
-        var groups = new Dictionary<(ulong, ulong), int>();
-        Dictionary<string, int>? collided = null;
-        var representative = new List<int>();
-        var groupOf = new int[index.Count];
-        var buffer = new char[256];
-        var other = new char[256];
-        for (var p = 0; p < index.Count; p++)
+        // Normalising and hashing is the costly part and independent per post: done in parallel, each worker with
+        // its own buffer. Grouping by hash is then sequential.
+        var hashes = new (ulong, ulong)[index.Count];
+        var posts = index.Posts;
+        Parallel.For(0, index.Count, () => new char[256], (p, _, buffer) =>
         {
-            groupOf[p] = -1;
-            var post = index.Posts[p];
+            var post = posts[p];
             if (post.Kind == PostKind.Repost)
             {
-                continue;
+                return buffer;
             }
 
             if (buffer.Length < post.Text.Length)
@@ -139,13 +136,31 @@ public static class CoordinationDetector
             }
 
             var n = TextNormaliser.Normalise(post.Text, removeUrls, buffer);
-            if (n == 0)
+            if (n > 0)
+            {
+                var text = buffer.AsSpan(0, n);
+                // (0, 0) marks "no text"; a real text hashing to it is vanishingly unlikely and would only be skipped.
+                hashes[p] = (TextNormaliser.Hash64(text), TextNormaliser.Hash64B(text));
+            }
+
+            return buffer;
+        }, _ => { });
+
+        var groups = new Dictionary<(ulong, ulong), int>();
+        Dictionary<string, int>? collided = null;
+        var representative = new List<int>();
+        var groupOf = new int[index.Count];
+        var mine = new char[256];
+        var other = new char[256];
+        for (var p = 0; p < index.Count; p++)
+        {
+            groupOf[p] = -1;
+            var hash = hashes[p];
+            if (hash == (0UL, 0UL))
             {
                 continue;
             }
 
-            var text = buffer.AsSpan(0, n);
-            var hash = (TextNormaliser.Hash64(text), TextNormaliser.Hash64B(text));
             ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, hash, out var exists);
             if (!exists)
             {
@@ -155,21 +170,29 @@ public static class CoordinationDetector
                 continue;
             }
 
-            var repText = index.Posts[representative[slot]].Text;
+            // Same 128-bit hash: compare the normalised texts themselves, so a collision never merges two texts.
+            var text = posts[p].Text;
+            var repText = posts[representative[slot]].Text;
+            if (mine.Length < text.Length)
+            {
+                mine = new char[text.Length * 2];
+            }
+
             if (other.Length < repText.Length)
             {
                 other = new char[repText.Length * 2];
             }
 
+            var n = TextNormaliser.Normalise(text, removeUrls, mine);
             var m = TextNormaliser.Normalise(repText, removeUrls, other);
-            if (other.AsSpan(0, m).SequenceEqual(text))
+            if (other.AsSpan(0, m).SequenceEqual(mine.AsSpan(0, n)))
             {
                 groupOf[p] = slot;
                 continue;
             }
 
             collided ??= new Dictionary<string, int>(StringComparer.Ordinal);
-            ref var cslot = ref CollectionsMarshal.GetValueRefOrAddDefault(collided, new string(text), out var cexists);
+            ref var cslot = ref CollectionsMarshal.GetValueRefOrAddDefault(collided, new string(mine, 0, n), out var cexists);
             if (!cexists)
             {
                 cslot = representative.Count;

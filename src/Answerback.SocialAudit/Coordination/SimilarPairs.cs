@@ -24,31 +24,68 @@ internal sealed class TokenSets
 
     public static TokenSets Build(PostIndex index, bool removeUrls, int minTokens)
     {
-        var pool = new List<ulong>();
-        var start = new int[index.Count];
+        // Tokenising is independent per post: chunks are tokenised in parallel into their own pools, then joined.
         var count = new int[index.Count];
-        var eligible = new List<int>();
-        for (var p = 0; p < index.Count; p++)
+        var chunkSize = 65_536;
+        var chunks = (index.Count + chunkSize - 1) / chunkSize;
+        var pools = new List<ulong>[chunks];
+        Parallel.For(0, chunks, c =>
         {
-            var post = index.Posts[p];
-            start[p] = pool.Count;
-            if (post.Kind == PostKind.Repost)
+            var pool = new List<ulong>();
+            var end = Math.Min(index.Count, (c + 1) * chunkSize);
+            for (var p = c * chunkSize; p < end; p++)
             {
-                continue;
+                var post = index.Posts[p];
+                if (post.Kind == PostKind.Repost)
+                {
+                    continue;
+                }
+
+                var before = pool.Count;
+                var n = TextNormaliser.TokenHashes(post.Text, removeUrls, pool);
+                if (n < minTokens)
+                {
+                    pool.RemoveRange(before, n);
+                    continue;
+                }
+
+                count[p] = n;
             }
 
-            var n = TextNormaliser.TokenHashes(post.Text, removeUrls, pool);
-            if (n < minTokens)
-            {
-                pool.RemoveRange(start[p], n);
-                continue;
-            }
+            pools[c] = pool;
+        });
 
-            count[p] = n;
-            eligible.Add(p);
+        var total = 0L;
+        foreach (var pool in pools)
+        {
+            total += pool.Count;
         }
 
-        return new TokenSets([.. pool], start, count, [.. eligible]);
+        var all = new ulong[total];
+        var start = new int[index.Count];
+        var eligible = new List<int>();
+        var at = 0;
+        for (var c = 0; c < chunks; c++)
+        {
+            var chunkStart = at;
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pools[c]).CopyTo(all.AsSpan(at));
+            pools[c] = null!;
+            var offset = chunkStart;
+            var end = Math.Min(index.Count, (c + 1) * chunkSize);
+            for (var p = c * chunkSize; p < end; p++)
+            {
+                start[p] = offset;
+                offset += count[p];
+                if (count[p] > 0)
+                {
+                    eligible.Add(p);
+                }
+            }
+
+            at = offset;
+        }
+
+        return new TokenSets(all, start, count, [.. eligible]);
     }
 
     /// <summary>Exact Jaccard |A ∩ B| / |A ∪ B| ≥ threshold, over the token hashes (a sorted merge).</summary>
@@ -106,8 +143,8 @@ internal static class SimilarPairs
         if (options.Method == SimilarityMethod.Exhaustive)
         {
             var order = tokens.Eligible.ToArray();
-            var keys = order.Select(p => ticks[p]).ToArray();
-            Array.Sort(keys, order);
+            var times = order.Select(p => ticks[p]).ToArray();
+            Array.Sort(times, order);
             for (var i = 0; i < order.Length; i++)
             {
                 for (var j = i + 1; j < order.Length && ticks[order[j]] - ticks[order[i]] <= window; j++)
@@ -120,30 +157,50 @@ internal static class SimilarPairs
         }
 
         var eligible = tokens.Eligible;
-        var items = new KeyedItem[eligible.Length];
+        var keys = new ulong[eligible.Length];
+        var members = new int[eligible.Length];
+        var runTicks = new List<long>();
+        var runPosts = new List<int>();
         for (var band = 0; band < options.Bands; band++)
         {
             var bandSeed = options.Seed + ((ulong)band * 0x9E3779B97F4A7C15UL);
             Parallel.For(0, eligible.Length, k =>
             {
                 var p = eligible[k];
-                items[k] = new KeyedItem((long)BandKey(tokens.Of(p), bandSeed, options.RowsPerBand), ticks[p], p);
+                keys[k] = BandKey(tokens.Of(p), bandSeed, options.RowsPerBand);
+                members[k] = p;
             });
-            Array.Sort(items);
+
+            // A primitive-key sort (no comparer) groups equal band signatures; runs are then checked in time order.
+            Array.Sort(keys, members);
             var start = 0;
-            while (start < items.Length)
+            while (start < keys.Length)
             {
                 var end = start + 1;
-                while (end < items.Length && items[end].Key == items[start].Key)
+                while (end < keys.Length && keys[end] == keys[start])
                 {
                     end++;
                 }
 
-                for (var i = start; i < end; i++)
+                if (end - start > 1)
                 {
-                    for (var j = i + 1; j < end && items[j].Ticks - items[i].Ticks <= window; j++)
+                    runTicks.Clear();
+                    runPosts.Clear();
+                    for (var k = start; k < end; k++)
                     {
-                        consider(items[i].Post, items[j].Post);
+                        runTicks.Add(ticks[members[k]]);
+                        runPosts.Add(members[k]);
+                    }
+
+                    var t = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(runTicks);
+                    var m = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(runPosts);
+                    t.Sort(m);
+                    for (var i = 0; i < t.Length; i++)
+                    {
+                        for (var j = i + 1; j < t.Length && t[j] - t[i] <= window; j++)
+                        {
+                            consider(m[i], m[j]);
+                        }
                     }
                 }
 

@@ -112,16 +112,22 @@ public static class CoordinationDetector
     }
 
     /// <summary>
-    /// Groups non-repost posts by their normalised text, exactly: a 128-bit hash finds the group and the group's
-    /// first text is re-normalised and compared, so a hash collision can never merge two different texts.
-    /// Groups of one post are dropped before sorting unless self-loops are wanted.
+    /// Groups non-repost posts by their normalised text, exactly. Each text is normalised and hashed to 64 bits (in
+    /// parallel, no string per post); the hashes are sorted, so posts whose text is unique drop out at once; within a
+    /// run of equal hashes the normalised texts are compared, so a hash collision never merges two different texts.
+    /// Groups of one post are dropped unless self-loops are wanted.
     /// </summary>
-    internal static KeyedItem[] TextKeys(PostIndex index, bool removeUrls, bool keepSingles)
+    internal static KeyedItem[] TextKeys(PostIndex index, bool removeUrls, bool keepSingles) =>
+        TextKeys(index, removeUrls, keepSingles, TextNormaliser.HashText);
+
+    /// <summary>Tests pass a deliberately bad hash to exercise the collision path.</summary>
+    internal delegate ulong TextHash(ReadOnlySpan<char> text);
+
+    internal static KeyedItem[] TextKeys(PostIndex index, bool removeUrls, bool keepSingles, TextHash hash)
     {
-        // Normalising and hashing is the costly part and independent per post: done in parallel, each worker with
-        // its own buffer. Grouping by hash is then sequential.
-        var hashes = new (ulong, ulong)[index.Count];
         var posts = index.Posts;
+        var hashOf = new ulong[index.Count];
+        var hasText = new bool[index.Count];
         Parallel.For(0, index.Count, () => new char[256], (p, _, buffer) =>
         {
             var post = posts[p];
@@ -138,71 +144,115 @@ public static class CoordinationDetector
             var n = TextNormaliser.Normalise(post.Text, removeUrls, buffer);
             if (n > 0)
             {
-                var text = buffer.AsSpan(0, n);
-                // (0, 0) marks "no text"; a real text hashing to it is vanishingly unlikely and would only be skipped.
-                hashes[p] = (TextNormaliser.Hash64(text), TextNormaliser.Hash64B(text));
+                hashOf[p] = hash(buffer.AsSpan(0, n));
+                hasText[p] = true;
             }
 
             return buffer;
         }, _ => { });
 
-        var groups = new Dictionary<(ulong, ulong), int>();
-        Dictionary<string, int>? collided = null;
-        var representative = new List<int>();
-        var groupOf = new int[index.Count];
-        var mine = new char[256];
-        var other = new char[256];
-        for (var p = 0; p < index.Count; p++)
+        var count = 0;
+        foreach (var b in hasText)
         {
-            groupOf[p] = -1;
-            var hash = hashes[p];
-            if (hash == (0UL, 0UL))
-            {
-                continue;
-            }
-
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, hash, out var exists);
-            if (!exists)
-            {
-                slot = representative.Count;
-                representative.Add(p);
-                groupOf[p] = slot;
-                continue;
-            }
-
-            // Same 128-bit hash: compare the normalised texts themselves, so a collision never merges two texts.
-            var text = posts[p].Text;
-            var repText = posts[representative[slot]].Text;
-            if (mine.Length < text.Length)
-            {
-                mine = new char[text.Length * 2];
-            }
-
-            if (other.Length < repText.Length)
-            {
-                other = new char[repText.Length * 2];
-            }
-
-            var n = TextNormaliser.Normalise(text, removeUrls, mine);
-            var m = TextNormaliser.Normalise(repText, removeUrls, other);
-            if (other.AsSpan(0, m).SequenceEqual(mine.AsSpan(0, n)))
-            {
-                groupOf[p] = slot;
-                continue;
-            }
-
-            collided ??= new Dictionary<string, int>(StringComparer.Ordinal);
-            ref var cslot = ref CollectionsMarshal.GetValueRefOrAddDefault(collided, new string(mine, 0, n), out var cexists);
-            if (!cexists)
-            {
-                cslot = representative.Count;
-                representative.Add(p);
-            }
-
-            groupOf[p] = cslot;
+            count += b ? 1 : 0;
         }
 
-        return ItemsOfShared(index, groupOf, representative.Count, keepSingles);
+        var keys = new ulong[count];
+        var members = new int[count];
+        var k = 0;
+        for (var p = 0; p < index.Count; p++)
+        {
+            if (hasText[p])
+            {
+                keys[k] = hashOf[p];
+                members[k++] = p;
+            }
+        }
+
+        hashOf = null;
+        Array.Sort(keys, members);
+        var items = new List<KeyedItem>();
+        var group = 0L;
+        var first = new char[256];
+        var next = new char[256];
+        var start = 0;
+        while (start < keys.Length)
+        {
+            var end = start + 1;
+            while (end < keys.Length && keys[end] == keys[start])
+            {
+                end++;
+            }
+
+            if (end - start == 1)
+            {
+                if (keepSingles)
+                {
+                    items.Add(new KeyedItem(group++, index.Ticks[members[start]], members[start]));
+                }
+
+                start = end;
+                continue;
+            }
+
+            // Equal hashes: confirm with the texts. Nearly always one text; a collision splits the run by text.
+            var firstText = posts[members[start]].Text;
+            if (first.Length < firstText.Length)
+            {
+                first = new char[firstText.Length * 2];
+            }
+
+            var firstLength = TextNormaliser.Normalise(firstText, removeUrls, first);
+            var runItems = items.Count;
+            Dictionary<string, long>? split = null;
+            var baseGroup = group++;
+            for (var i = start; i < end; i++)
+            {
+                var p = members[i];
+                var g = baseGroup;
+                if (i > start)
+                {
+                    var text = posts[p].Text;
+                    if (next.Length < text.Length)
+                    {
+                        next = new char[text.Length * 2];
+                    }
+
+                    var n = TextNormaliser.Normalise(text, removeUrls, next);
+                    if (!next.AsSpan(0, n).SequenceEqual(first.AsSpan(0, firstLength)))
+                    {
+                        split ??= new Dictionary<string, long>(StringComparer.Ordinal);
+                        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(split, new string(next, 0, n), out var exists);
+                        if (!exists)
+                        {
+                            slot = group++;
+                        }
+
+                        g = slot;
+                    }
+                }
+
+                items.Add(new KeyedItem(g, index.Ticks[p], p));
+            }
+
+            if (!keepSingles && split is not null)
+            {
+                // After a split some groups may hold a single post: drop them.
+                var sizes = new Dictionary<long, int>();
+                for (var i = runItems; i < items.Count; i++)
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(sizes, items[i].Key, out _)++;
+                }
+
+                var kept = items.Skip(runItems).Where(it => sizes[it.Key] > 1).ToList();
+                items.RemoveRange(runItems, items.Count - runItems);
+                items.AddRange(kept);
+            }
+
+            start = end;
+        }
+
+        return [.. items];
     }
 
     private static KeyedItem[] StringKeys(PostIndex index, Func<Post, string?> key, bool keepSingles)

@@ -194,3 +194,23 @@ public class CoordinationDetectorTests
         return posts;
     }
 }
+
+public class TextKeysTests
+{
+    [Fact]
+    public void TextKeys_EveryTextHashingAlike_StillGroupsOnlyEqualTexts()
+    {
+        Post[] posts =
+        [
+            Posts.Text("A", 0, "alpha"), Posts.Text("B", 1, "ALPHA"), Posts.Text("C", 2, "beta"),
+            Posts.Text("D", 3, "gamma"), Posts.Text("E", 4, "Gamma @x"), Posts.Text("F", 5, "delta"),
+        ];
+        var index = new PostIndex(posts);
+        var items = CoordinationDetector.TextKeys(index, removeUrls: false, keepSingles: false, _ => 42UL);
+        var groups = items.GroupBy(i => i.Key).Select(g => g.Select(i => posts[i.Post].AccountId).Order(StringComparer.Ordinal).ToArray())
+            .OrderBy(g => g[0], StringComparer.Ordinal).ToList();
+        Assert.Equal([["A", "B"], ["D", "E"]], groups);
+        var withSingles = CoordinationDetector.TextKeys(index, removeUrls: false, keepSingles: true, _ => 42UL);
+        Assert.Equal(4, withSingles.Select(i => i.Key).Distinct().Count());
+    }
+}

@@ -16,7 +16,8 @@ public static class BltFormat
     public static Election Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        // Buffer size 1: ByteLineReader buffers itself.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         return Read(stream, path);
     }
 
@@ -24,28 +25,31 @@ public static class BltFormat
     public static Election Read(Stream stream, string name)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        var reader = new ByteLineReader(stream);
         var lineNo = 0;
-        string? line;
-        do
+        string? line = null;
+        while (reader.TryReadLine(out var bytes))
         {
-            line = reader.ReadLine();
             lineNo++;
+            line = Encoding.UTF8.GetString(bytes).Trim();
+            if (line.Length > 0)
+            {
+                break;
+            }
         }
-        while (line is not null && line.Trim().Length == 0);
 
-        if (line is null)
+        if (string.IsNullOrEmpty(line))
         {
             throw new BallotFileException(name, 0, "the file is empty; expected a first line 'candidates seats'.");
         }
 
         // Some published files (exported through a spreadsheet) end every line with a comma: tolerate that variant.
-        var trailingComma = line.TrimEnd().EndsWith(',');
-        var header = line.TrimEnd().TrimEnd(',').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var trailingComma = line.EndsWith(',');
+        var header = line.TrimEnd(',').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (header.Length != 2 || !int.TryParse(header[0], NumberStyles.None, CultureInfo.InvariantCulture, out var candidateCount)
             || !int.TryParse(header[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seats) || candidateCount < 1 || seats < 1)
         {
-            throw new BallotFileException(name, lineNo, $"expected 'candidates seats' (two positive whole numbers), found '{line.Trim()}'.");
+            throw new BallotFileException(name, lineNo, $"expected 'candidates seats' (two positive whole numbers), found '{line}'.");
         }
 
         if (seats > candidateCount)
@@ -56,15 +60,15 @@ public static class BltFormat
         var headerLine = lineNo;
         var withdrawn = new List<int>();
         var ballots = new List<Ballot>();
-        var ranks = new List<int[]>();
+        var parser = new BallotLineParser(candidateCount, name);
         var terminated = false;
-        while ((line = reader.ReadLine()) is not null)
+        while (reader.TryReadLine(out var bytes))
         {
             lineNo++;
-            var span = line.AsSpan().Trim();
-            if (trailingComma && span.EndsWith(','))
+            var span = bytes.Trim(" \t"u8);
+            if (trailingComma && span.EndsWith(","u8))
             {
-                span = span[..^1].TrimEnd();
+                span = span[..^1].TrimEnd(" \t"u8);
             }
 
             if (span.IsEmpty)
@@ -72,16 +76,11 @@ public static class BltFormat
                 continue;
             }
 
-            if (span[0] == '-' && ballots.Count == 0 && withdrawn.Count == 0)
+            if (span[0] == (byte)'-' && ballots.Count == 0 && withdrawn.Count == 0)
             {
-                foreach (var range in span.Split(' '))
+                var text = Encoding.UTF8.GetString(span);
+                foreach (var token in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
                 {
-                    var token = span[range].Trim();
-                    if (token.IsEmpty)
-                    {
-                        continue;
-                    }
-
                     if (!int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var w) || w >= 0 || -w > candidateCount)
                     {
                         throw new BallotFileException(name, lineNo, $"expected withdrawn candidates as negative numbers from -1 to -{candidateCount}, found '{token}'.");
@@ -93,13 +92,13 @@ public static class BltFormat
                 continue;
             }
 
-            if (span.SequenceEqual("0"))
+            if (span.Length == 1 && span[0] == (byte)'0')
             {
                 terminated = true;
                 break;
             }
 
-            ballots.Add(ParseBallot(span, name, lineNo, candidateCount, ranks));
+            ballots.Add(parser.Parse(span, lineNo));
         }
 
         if (!terminated)
@@ -109,10 +108,10 @@ public static class BltFormat
 
         var names = new List<string>();
         string? title = null;
-        while ((line = reader.ReadLine()) is not null)
+        while (reader.TryReadLine(out var bytes))
         {
             lineNo++;
-            var text = line.Trim();
+            var text = Encoding.UTF8.GetString(bytes).Trim();
             if (trailingComma && text.EndsWith(','))
             {
                 text = text[..^1].TrimEnd();
@@ -149,80 +148,138 @@ public static class BltFormat
         }
     }
 
-    private static Ballot ParseBallot(ReadOnlySpan<char> span, string name, int lineNo, int candidateCount, List<int[]> ranks)
+    /// <summary>Parses <c>weight pref pref ... 0</c> from bytes; reuses its buffers across lines.</summary>
+    private sealed class BallotLineParser(int candidateCount, string name)
     {
-        ranks.Clear();
-        long weight = 0;
-        var tokenIndex = 0;
-        var ended = false;
-        var strict = true;
-        Span<bool> seen = candidateCount <= 256 ? stackalloc bool[candidateCount] : new bool[candidateCount];
-        foreach (var range in span.Split(' '))
+        private readonly int[] _buffer = new int[(candidateCount * 2) + 2];
+        private readonly int[] _seen = new int[candidateCount];
+        private int _line;
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public Ballot Parse(ReadOnlySpan<byte> span, int lineNo)
         {
-            var token = span[range].Trim('\t');
-            if (token.IsEmpty)
+            _line++;
+            var i = 0;
+            var weight = ReadNumber(span, ref i, lineNo, isWeight: true);
+            var n = 0;
+            var ended = false;
+            var strict = true;
+            while (true)
             {
-                continue;
-            }
-
-            if (ended)
-            {
-                throw new BallotFileException(name, lineNo, $"unexpected '{token}' after the 0 that ends the ballot.");
-            }
-
-            if (tokenIndex++ == 0)
-            {
-                if (!long.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out weight) || weight <= 0)
+                while (i < span.Length && (span[i] == (byte)' ' || span[i] == (byte)'\t'))
                 {
-                    throw new BallotFileException(name, lineNo, $"expected a positive whole-number weight at the start of the ballot, found '{token}'.");
+                    i++;
                 }
 
-                continue;
-            }
-
-            if (token.SequenceEqual("0"))
-            {
-                ended = true;
-                continue;
-            }
-
-            if (token.SequenceEqual("-"))
-            {
-                ranks.Add([]);
-                strict = false;
-                continue;
-            }
-
-            var count = token.Count('=') + 1;
-            strict &= count == 1;
-            var rank = new int[count];
-            var k = 0;
-            foreach (var part in token.Split('='))
-            {
-                var piece = token[part];
-                if (!int.TryParse(piece, NumberStyles.None, CultureInfo.InvariantCulture, out var c) || c < 1 || c > candidateCount)
+                if (i >= span.Length)
                 {
-                    throw new BallotFileException(name, lineNo, $"expected a candidate number from 1 to {candidateCount}, found '{piece}'.");
+                    break;
                 }
 
-                if (seen[c - 1])
+                if (ended)
                 {
-                    throw new BallotFileException(name, lineNo, $"candidate {c} is marked more than once on this ballot.");
+                    throw new BallotFileException(name, lineNo, $"unexpected '{Token(span, i)}' after the 0 that ends the ballot.");
                 }
 
-                seen[c - 1] = true;
-                rank[k++] = c - 1;
+                if (span[i] == (byte)'-' && (i + 1 == span.Length || span[i + 1] == (byte)' ' || span[i + 1] == (byte)'\t'))
+                {
+                    if (n >= _buffer.Length)
+                    {
+                        throw new BallotFileException(name, lineNo, "too many ranks for the number of candidates.");
+                    }
+
+                    _buffer[n++] = RankingTally.Gap;
+                    strict = false;
+                    i++;
+                    continue;
+                }
+
+                var c = ReadNumber(span, ref i, lineNo, isWeight: false);
+                if (c == 0)
+                {
+                    ended = true;
+                    continue;
+                }
+
+                Mark(c, lineNo);
+                _buffer[n++] = (int)c - 1;
+                while (i < span.Length && span[i] == (byte)'=')
+                {
+                    i++;
+                    var tied = ReadNumber(span, ref i, lineNo, isWeight: false);
+                    if (tied == 0)
+                    {
+                        throw new BallotFileException(name, lineNo, $"expected a candidate number from 1 to {candidateCount} after '='.");
+                    }
+
+                    Mark(tied, lineNo);
+                    _buffer[n++] = RankingTally.Tie;
+                    _buffer[n++] = (int)tied - 1;
+                    strict = false;
+                }
             }
 
-            ranks.Add(rank);
+            if (!ended)
+            {
+                throw new BallotFileException(name, lineNo, "the ballot line does not end with 0.");
+            }
+
+            return strict ? Ballot.RankedOwning(_buffer.AsSpan(0, n).ToArray(), weight) : RankingTally.ToBallot(_buffer.AsSpan(0, n), weight);
         }
 
-        if (!ended)
+        private void Mark(long c, int lineNo)
         {
-            throw new BallotFileException(name, lineNo, "the ballot line does not end with 0.");
+            if (_seen[c - 1] == _line)
+            {
+                throw new BallotFileException(name, lineNo, $"candidate {c} is marked more than once on this ballot.");
+            }
+
+            _seen[c - 1] = _line;
         }
 
-        return strict ? Ballot.Ranked(ranks.Select(r => r[0]), weight) : Ballot.WithRanks(ranks, weight);
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private long ReadNumber(ReadOnlySpan<byte> span, ref int i, int lineNo, bool isWeight)
+        {
+            var start = i;
+            long value = 0;
+            while (i < span.Length && span[i] >= (byte)'0' && span[i] <= (byte)'9')
+            {
+                if (value > (long.MaxValue / 10) - 10 || (!isWeight && value > candidateCount))
+                {
+                    value = long.MaxValue; // out of range: reported below
+                }
+                else
+                {
+                    value = (value * 10) + (span[i] - (byte)'0');
+                }
+
+                i++;
+            }
+
+            var endsHere = i >= span.Length || span[i] == (byte)' ' || span[i] == (byte)'\t' || (!isWeight && span[i] == (byte)'=');
+            if (isWeight && (i == start || !endsHere || value <= 0 || value == long.MaxValue))
+            {
+                throw new BallotFileException(name, lineNo, $"expected a positive whole-number weight at the start of the ballot, found '{Token(span, start)}'.");
+            }
+
+            if (!isWeight && (i == start || !endsHere || value > candidateCount))
+            {
+                throw new BallotFileException(name, lineNo, $"expected a candidate number from 1 to {candidateCount}, found '{Token(span, start)}'.");
+            }
+
+            return value;
+        }
+
+        private static string Token(ReadOnlySpan<byte> span, int start)
+        {
+            var end = start;
+            while (end < span.Length && span[end] != (byte)' ' && span[end] != (byte)'\t' && span[end] != (byte)'=')
+            {
+                end++;
+            }
+
+            return Encoding.UTF8.GetString(span[start..Math.Max(end, Math.Min(start + 1, span.Length))]);
+        }
     }
 
     // A quoted name may be followed by further quoted parts ("Name" "Party"), as in some published files:

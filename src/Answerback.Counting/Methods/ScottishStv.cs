@@ -24,6 +24,8 @@ public sealed class ScottishStv : ICountingMethod
     public string Name => "scottish-stv";
 
     /// <inheritdoc/>
+    // Fully optimised at first call: a one-shot count (the CLI) should not spend its time in unoptimised code.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public CountReport Count(Election election, CountOptions options)
     {
         ArgumentNullException.ThrowIfNull(election);
@@ -118,6 +120,7 @@ public sealed class ScottishStv : ICountingMethod
             return ordered;
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         long Transfer(int from, long surplus, long fromTotal)
         {
             long moved = 0;

@@ -9,9 +9,11 @@ namespace Answerback.Counting;
 public sealed class Ballot : IEquatable<Ballot>
 {
     private readonly int[] _candidates;
-    private readonly int[] _rankStarts;
 
-    private Ballot(int[] candidates, int[] rankStarts, long weight)
+    // Null for a strict ranking (one candidate per rank), the common case, to save memory and time.
+    private readonly int[]? _rankStarts;
+
+    private Ballot(int[] candidates, int[]? rankStarts, long weight)
     {
         if (weight <= 0)
         {
@@ -27,30 +29,27 @@ public sealed class Ballot : IEquatable<Ballot>
     public long Weight { get; }
 
     /// <summary>The number of ranks (including empty ranks left as gaps).</summary>
-    public int RankCount => _rankStarts.Length - 1;
+    public int RankCount => _rankStarts is null ? _candidates.Length : _rankStarts.Length - 1;
 
     /// <summary>True when every rank holds exactly one candidate: no equal ranks and no gaps.</summary>
-    public bool IsStrict => _candidates.Length == RankCount;
+    public bool IsStrict => _rankStarts is null;
 
     /// <summary>Every candidate marked on the ballot, in rank order.</summary>
     public ReadOnlySpan<int> MarkedCandidates => _candidates;
 
     /// <summary>The candidates marked at rank <paramref name="rank"/> (0-based).</summary>
-    public ReadOnlySpan<int> Rank(int rank) => _candidates.AsSpan(_rankStarts[rank], _rankStarts[rank + 1] - _rankStarts[rank]);
+    public ReadOnlySpan<int> Rank(int rank) =>
+        _rankStarts is null ? _candidates.AsSpan(rank, 1) : _candidates.AsSpan(_rankStarts[rank], _rankStarts[rank + 1] - _rankStarts[rank]);
 
     /// <summary>A strict ranking: the first candidate is the first preference, and so on.</summary>
     public static Ballot Ranked(IEnumerable<int> preferences, long weight = 1)
     {
         ArgumentNullException.ThrowIfNull(preferences);
-        var candidates = preferences.ToArray();
-        var starts = new int[candidates.Length + 1];
-        for (var i = 0; i < starts.Length; i++)
-        {
-            starts[i] = i;
-        }
-
-        return new Ballot(candidates, starts, weight);
+        return new Ballot(preferences.ToArray(), null, weight);
     }
+
+    /// <summary>A strict ranking that takes ownership of <paramref name="preferences"/> (readers' fast path).</summary>
+    internal static Ballot RankedOwning(int[] preferences, long weight) => new(preferences, null, weight);
 
     /// <summary>A ranking that may have equal ranks (several candidates in one rank) and gaps (empty ranks).</summary>
     public static Ballot WithRanks(IEnumerable<IEnumerable<int>> ranks, long weight = 1)
@@ -58,13 +57,15 @@ public sealed class Ballot : IEquatable<Ballot>
         ArgumentNullException.ThrowIfNull(ranks);
         var candidates = new List<int>();
         var starts = new List<int> { 0 };
+        var strict = true;
         foreach (var rank in ranks)
         {
             candidates.AddRange(rank);
+            strict &= candidates.Count == starts[^1] + 1;
             starts.Add(candidates.Count);
         }
 
-        return new Ballot([.. candidates], [.. starts], weight);
+        return new Ballot([.. candidates], strict ? null : [.. starts], weight);
     }
 
     /// <summary>An approval ballot: every listed candidate is approved, none above another.</summary>
@@ -72,7 +73,7 @@ public sealed class Ballot : IEquatable<Ballot>
     {
         ArgumentNullException.ThrowIfNull(approved);
         var candidates = approved.ToArray();
-        return new Ballot(candidates, [0, candidates.Length], weight);
+        return new Ballot(candidates, candidates.Length == 1 ? null : [0, candidates.Length], weight);
     }
 
     /// <summary>A single-choice ballot (one mark).</summary>
@@ -85,7 +86,9 @@ public sealed class Ballot : IEquatable<Ballot>
     public bool SameMarks(Ballot other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return _candidates.AsSpan().SequenceEqual(other._candidates) && _rankStarts.AsSpan().SequenceEqual(other._rankStarts);
+        return _candidates.AsSpan().SequenceEqual(other._candidates)
+            && (_rankStarts is null) == (other._rankStarts is null)
+            && _rankStarts.AsSpan().SequenceEqual(other._rankStarts);
     }
 
     /// <inheritdoc/>
@@ -105,7 +108,7 @@ public sealed class Ballot : IEquatable<Ballot>
             hash.Add(c);
         }
 
-        foreach (var s in _rankStarts)
+        foreach (var s in _rankStarts ?? [])
         {
             hash.Add(s);
         }

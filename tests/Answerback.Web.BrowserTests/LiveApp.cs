@@ -1,0 +1,91 @@
+using Answerback.Testing;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Answerback.Web.BrowserTests;
+
+/// <summary>
+/// The app on a real port (Kestrel, port 0) over a fresh SQLite database with the demo data, for
+/// Chromium to browse. One per test class.
+/// </summary>
+public sealed class LiveApp : WebApplicationFactory<Program>
+{
+    private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "answerback-browser-tests", Guid.NewGuid().ToString("N"));
+
+    public LiveApp()
+    {
+        Directory.CreateDirectory(dataFolder);
+        UseKestrel(0);
+    }
+
+    /// <summary>The address Kestrel listens on, like http://127.0.0.1:43567.</summary>
+    public Uri Address
+    {
+        get
+        {
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+            return new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Storage:DataFolder", dataFolder);
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Logging:LogLevel:Default", "Critical");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Critical");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Critical");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        try
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+}
+
+/// <summary>Debian's Chromium driven by Playwright (never <c>playwright install</c>).</summary>
+public static class Browser
+{
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    {
+        var exe = TestEnvironment.RequireChromium();
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = exe,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        return (playwright, browser);
+    }
+
+    /// <summary>Runs axe-core on the page and fails on any serious or critical violation, naming them.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var result = await page.RunAxe();
+        // axe really ran (a blocked script would give no results at all, and no violations).
+        Assert.NotEmpty(result.Passes);
+        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(bad.Count == 0, $"axe on {page.Url}:\n" + string.Join("\n", bad.Select(v =>
+            $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+    }
+}

@@ -1,14 +1,48 @@
 using System.CommandLine;
+using Answerback.Cli.Commands.Database;
+using Answerback.Platform.Areas;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Answerback.Cli.Commands.Areas;
 
-/// <summary><c>answerback areas</c> (not built yet).</summary>
+/// <summary><c>answerback areas import FILE</c>: areas from a CSV <c>code,name,parent_code</c>.</summary>
 public static class AreasCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("areas", "Not built yet.");
-        command.SetAction(_ => { context.Error.WriteLine("answerback areas: not built yet"); return 2; });
+        ArgumentNullException.ThrowIfNull(context);
+        var command = new Command("areas", "Manage areas (a city, its wards).");
+        var import = new Command("import", "Import areas from a CSV with the header code,name,parent_code (GSS codes; parent_code blank for a top-level area). A known code updates that area. All or nothing.");
+        var file = new Argument<string>("FILE") { Description = "The CSV file (UTF-8)." };
+        import.Arguments.Add(file);
+        var connection = PlatformConnection.AddTo(import);
+        import.SetAction((parseResult, ct) =>
+        {
+            var path = parseResult.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                throw new CliException($"{path}: file not found");
+            }
+
+            return connection.RunAsync(parseResult, requireMigrated: true, async (services, token) =>
+            {
+                AreaImportReport report;
+                await using (var stream = PlatformConnection.OpenInput(path))
+                {
+                    report = await services.GetRequiredService<ImportAreas>().ImportAsync(stream, Path.GetFileName(path), token);
+                }
+
+                if (!report.Succeeded)
+                {
+                    await ImportErrors.WriteAsync(context, path, report.Errors);
+                    throw new CliException($"{path}: {report.Errors.Count} error(s); nothing was imported");
+                }
+
+                await context.Output.WriteLineAsync($"Imported {path}: {report.Created} area(s) created, {report.Updated} updated.");
+                return 0;
+            }, ct);
+        });
+        command.Subcommands.Add(import);
         return command;
     }
 }

@@ -13,7 +13,8 @@ internal static class BridgingModel
 {
     private const int Chunks = 8;
 
-    public static double[] Fit(ActiveMatrix x, double[] projection, OpinionMapOptions options)
+    public static BridgingState Fit(
+        ActiveMatrix x, double[] projection, OpinionMapOptions options, IReadOnlyList<string> participantIds, BridgingState? previous)
     {
         var n = x.Rows;
         var m = x.Columns;
@@ -23,7 +24,7 @@ internal static class BridgingModel
         var fc = new double[m];
         if (m == 0 || x.Values.Length == 0)
         {
-            return bc;
+            return new BridgingState([.. participantIds], bu, fu, bc, 0);
         }
 
         // Start: participant factor = first PCA coordinate, standardised.
@@ -53,6 +54,31 @@ internal static class BridgingModel
         }
 
         mu /= x.Values.Length;
+        var iterations = options.BridgingIterations;
+        if (previous is not null)
+        {
+            // Warm start: participants already fitted keep their intercept and factor; a few
+            // sweeps then absorb the new votes.
+            Dictionary<string, int>? index = null;
+            for (var p = 0; p < n; p++)
+            {
+                var at = p < previous.ParticipantIds.Length && string.Equals(previous.ParticipantIds[p], participantIds[p], StringComparison.Ordinal) ? p : -1;
+                if (at < 0)
+                {
+                    index ??= previous.ParticipantIds.Select((id, i) => (id, i)).ToDictionary(t => t.id, t => t.i, StringComparer.Ordinal);
+                    at = index.TryGetValue(participantIds[p], out var i) ? i : -1;
+                }
+
+                if (at >= 0)
+                {
+                    bu[p] = previous.ParticipantIntercepts[at];
+                    fu[p] = previous.ParticipantFactors[at];
+                }
+            }
+
+            mu = previous.Mean;
+            iterations = options.BridgingUpdateIterations;
+        }
         var lb = options.BridgingInterceptPenalty;
         var lf = options.BridgingFactorPenalty;
         var bounds = new int[Chunks + 1];
@@ -68,7 +94,7 @@ internal static class BridgingModel
             partial[i] = new double[5 * m];
         }
 
-        for (var iteration = 0; iteration < options.BridgingIterations; iteration++)
+        for (var iteration = 0; iteration < iterations; iteration++)
         {
             // Statements given participants.
             Parallel.For(0, Chunks, chunk =>
@@ -107,9 +133,12 @@ internal static class BridgingModel
                 (bc[c], fc[c]) = Solve(s1 + lb, sf, sff + lf, se, sef);
             }
 
-            // Participants given statements.
+            // Participants given statements; the residual left for the global mean is summed per
+            // chunk on the same (cache-hot) row.
+            var residuals = new double[Chunks];
             Parallel.For(0, Chunks, chunk =>
             {
+                double residual = 0;
                 for (var p = bounds[chunk]; p < bounds[chunk + 1]; p++)
                 {
                     if (x.VotesPerRow[p] == 0)
@@ -130,25 +159,30 @@ internal static class BridgingModel
                         sef += r * f;
                     }
 
-                    (bu[p], fu[p]) = Solve(s1 + lb, sf, sff + lf, se, sef);
+                    var (b, g) = Solve(s1 + lb, sf, sff + lf, se, sef);
+                    bu[p] = b;
+                    fu[p] = g;
+                    for (var e = x.RowStart[p]; e < x.RowStart[p + 1]; e++)
+                    {
+                        var c = x.ColumnIndex[e];
+                        residual += x.Values[e] - b - bc[c] - (g * fc[c]);
+                    }
                 }
+
+                residuals[chunk] = residual;
             });
 
-            // Global mean of what the intercepts and factors leave.
-            double residual = 0;
-            for (var p = 0; p < n; p++)
+            // Global mean of what the intercepts and factors leave (chunks summed in order: deterministic).
+            double total = 0;
+            foreach (var r in residuals)
             {
-                for (var e = x.RowStart[p]; e < x.RowStart[p + 1]; e++)
-                {
-                    var c = x.ColumnIndex[e];
-                    residual += x.Values[e] - bu[p] - bc[c] - (fu[p] * fc[c]);
-                }
+                total += r;
             }
 
-            mu = residual / x.Values.Length;
+            mu = total / x.Values.Length;
         }
 
-        return bc;
+        return new BridgingState([.. participantIds], bu, fu, bc, mu);
     }
 
     /// <summary>Solves [[a, b], [b, d]] · (u, v) = (e, f).</summary>
@@ -163,3 +197,6 @@ internal static class BridgingModel
         return (((d * e) - (b * f)) / det, ((a * f) - (b * e)) / det);
     }
 }
+
+/// <summary>A fitted bridging model, kept to warm-start the next update.</summary>
+internal sealed record BridgingState(string[] ParticipantIds, double[] ParticipantIntercepts, double[] ParticipantFactors, double[] StatementIntercepts, double Mean);

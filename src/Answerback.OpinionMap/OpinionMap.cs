@@ -36,6 +36,12 @@ public sealed class OpinionMap
 
     internal WarmStart State { get; }
 
+    /// <summary>Wall-clock milliseconds of each phase of the computation (matrix, pca, baseClusters, groups, statements, bridging, report): diagnostics, not part of the result.</summary>
+    public IReadOnlyDictionary<string, double> PhaseMilliseconds { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Power-iteration steps the PCA took.</summary>
+    public int PcaIterations { get; init; }
+
     /// <summary>The group of each participant (null when not clustered), by participant id.</summary>
     public IReadOnlyDictionary<string, int?> GroupsByParticipant() =>
         Participants.ToDictionary(p => p.Id, p => p.Group, StringComparer.Ordinal);
@@ -97,4 +103,5 @@ internal sealed record WarmStart(
     double[] BaseCenters,
     double[] GroupCenters,
     int[] GroupIds,
-    Dictionary<string, int> ParticipantGroups);
+    Dictionary<string, int> ParticipantGroups,
+    BridgingState? Bridging);

@@ -19,13 +19,22 @@ public sealed record OpinionMapOptions
     public int MaxGroups { get; init; } = 5;
 
     /// <summary>Most power-iteration steps for the PCA.</summary>
-    public int MaxPcaIterations { get; init; } = 500;
+    public int MaxPcaIterations { get; init; } = 300;
 
-    /// <summary>The PCA stops when 1 − |cos| between successive component estimates falls below this.</summary>
-    public double PcaTolerance { get; init; } = 1e-12;
+    /// <summary>
+    /// The PCA stops when the plane of the two components moves by less than this between steps
+    /// (2 − ‖W_oldᵀ W_new‖², about the squared angle) and each component by less than its square root.
+    /// </summary>
+    public double PcaTolerance { get; init; } = 1e-10;
 
     /// <summary>Most Lloyd iterations of the base k-means.</summary>
-    public int MaxKMeansIterations { get; init; } = 50;
+    public int MaxKMeansIterations { get; init; } = 30;
+
+    /// <summary>
+    /// Most Lloyd iterations of the base k-means in an incremental update: it starts from the
+    /// previous centres, and (as in Pol.is) a few steps per update let the clusters follow the votes.
+    /// </summary>
+    public int MaxKMeansIterationsOnUpdate { get; init; } = 5;
 
     /// <summary>Independent k-means++ starts tried for each group count (the best within-group spread is kept).</summary>
     public int GroupRestarts { get; init; } = 20;
@@ -52,7 +61,10 @@ public sealed record OpinionMapOptions
     public double BridgingFactorPenalty { get; init; } = 1.0;
 
     /// <summary>Alternating-least-squares sweeps of the bridging model.</summary>
-    public int BridgingIterations { get; init; } = 25;
+    public int BridgingIterations { get; init; } = 12;
+
+    /// <summary>Sweeps of the bridging model in an incremental update (warm-started from the previous fit).</summary>
+    public int BridgingUpdateIterations { get; init; } = 3;
 
     /// <summary>Whether to fit the bridging model at all (it costs about as much as the PCA).</summary>
     public bool ComputeBridging { get; init; } = true;

@@ -31,7 +31,16 @@ public static class OpinionMapper
 
     private static OpinionMap Run(VoteMatrix matrix, OpinionMapOptions options, WarmStart? warm)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var phases = new Dictionary<string, double>(StringComparer.Ordinal);
+        void Lap(string phase)
+        {
+            phases[phase] = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+        }
+
         var x = new ActiveMatrix(matrix);
+        Lap("matrix");
         var random = new Random(options.Seed);
         var n = x.Rows;
         var m = x.Columns;
@@ -51,10 +60,11 @@ public static class OpinionMapper
             (start1, start2) = MapComponents(warm, x.StatementIds, random);
         }
 
-        var (w1, w2, _) = PowerIterationPca.Fit(
+        var (w1, w2, pcaIterations) = PowerIterationPca.Fit(
             x, options.PcaOnAllParticipants ? hasVotes : inConversation, start1, start2, random, options.MaxPcaIterations, options.PcaTolerance);
         PowerIterationPca.FixSign(w1, start1);
         PowerIterationPca.FixSign(w2, start2);
+        Lap("pca");
 
         // 2. Sparsity-aware projection: only the votes cast count, scaled by sqrt(m / votes).
         var projection = Project(x, w1, w2, options.ScaleLikePolis ? matrix.StatementCount - x.Columns : 0);
@@ -83,9 +93,10 @@ public static class OpinionMapper
         if (clustered.Count > 0)
         {
             (baseCenters, baseAssignment) = WeightedKMeans.Run(
-                points, ones, options.BaseClusters, warm?.BaseCenters, random, options.MaxKMeansIterations);
+                points, ones, options.BaseClusters, warm?.BaseCenters, random, warm is null ? options.MaxKMeansIterations : options.MaxKMeansIterationsOnUpdate);
         }
 
+        Lap("baseClusters");
         var baseCount = baseCenters.Length / 2;
         var baseWeights = new double[baseCount];
         foreach (var b in baseAssignment)
@@ -96,6 +107,7 @@ public static class OpinionMapper
         // 4. Groups: weighted k-means of the base clusters, k chosen by silhouette.
         var (groupOfBase, silhouette) = ChooseGroups(baseCenters, baseWeights, options, warm, random);
         var groupCount = groupOfBase.Length == 0 ? 0 : groupOfBase.Max() + 1;
+        Lap("groups");
         var groupOfRow = new int[n];
         Array.Fill(groupOfRow, -1);
         for (var i = 0; i < clustered.Count; i++)
@@ -111,7 +123,12 @@ public static class OpinionMapper
         var stats = GroupCounts(x, groupOfRow, groupCount);
         var representative = RepresentativeStatements.Select(x, stats, groupCount, matrix, options);
         var consensus = RepresentativeStatements.Consensus(x, matrix, options);
-        double[]? bridging = options.ComputeBridging ? BridgingModel.Fit(x, projection, options) : null;
+        Lap("statements");
+        var bridgingState = options.ComputeBridging
+            ? BridgingModel.Fit(x, projection, options, matrix.ParticipantIds, warm?.Bridging)
+            : null;
+        var bridging = bridgingState?.StatementIntercepts;
+        Lap("bridging");
 
         var sizes = new int[groupCount];
         var centres = new double[2 * groupCount];
@@ -168,8 +185,13 @@ public static class OpinionMapper
             statements[c] = new StatementResult(x.StatementIds[c], x.Agree[c], x.Disagree[c], x.Pass[c], gic, bridging?[c], priority, extremity);
         }
 
-        var state = new WarmStart(x.StatementIds, w1, w2, baseCenters, groupCentresById, groupIds, participantGroups);
-        return new OpinionMap(participants, groups, consensus, statements, silhouette, state);
+        var state = new WarmStart(x.StatementIds, w1, w2, baseCenters, groupCentresById, groupIds, participantGroups, bridgingState);
+        Lap("report");
+        return new OpinionMap(participants, groups, consensus, statements, silhouette, state)
+        {
+            PhaseMilliseconds = phases,
+            PcaIterations = pcaIterations,
+        };
     }
 
     /// <summary>

@@ -14,93 +14,141 @@ internal static class PowerIterationPca
         ActiveMatrix x, bool[] useRow, double[]? start1, double[]? start2, Random random, int maxIterations, double tolerance)
     {
         var m = x.Columns;
-        var w1 = start1 ?? RandomVector(m, random);
-        var w2 = start2 ?? RandomVector(m, random);
+        var w1 = start1 is null ? RandomVector(m, random) : (double[])start1.Clone();
+        var w2 = start2 is null ? RandomVector(m, random) : (double[])start2.Clone();
         if (m == 0)
         {
             return (w1, w2, 0);
         }
 
-        Orthonormalise(w1, w2, random);
-        var chunkBounds = ChunkBounds(x.Rows);
-        var partial1 = new double[Chunks][];
-        var partial2 = new double[Chunks][];
-        for (var i = 0; i < Chunks; i++)
+        if (!Orthonormalise(w1, w2, random))
         {
-            partial1[i] = new double[m];
-            partial2[i] = new double[m];
+            w1 = RandomVector(m, random);
+            w2 = RandomVector(m, random);
+            Orthonormalise(w1, w2, random);
         }
 
-        var iterations = 0;
-        while (iterations < maxIterations)
+        var chunkBounds = ChunkBounds(x.Rows);
+        var partial = new double[Chunks][];
+        for (var i = 0; i < Chunks; i++)
         {
-            iterations++;
-            Parallel.For(0, Chunks, chunk =>
+            partial[i] = new double[2 * m];
+        }
+
+        // Interleaved (w1[c], w2[c]) pairs: one cache line serves both components.
+        var w = new double[2 * m];
+        var iterations = 0;
+        var z1 = new double[m];
+        var z2 = new double[m];
+        while (true)
+        {
+            for (var c = 0; c < m; c++)
             {
-                var z1 = partial1[chunk];
-                var z2 = partial2[chunk];
-                Array.Clear(z1);
-                Array.Clear(z2);
-                var rowStart = x.RowStart;
-                var cols = x.ColumnIndex;
-                var vals = x.Centred;
-                for (var p = chunkBounds[chunk]; p < chunkBounds[chunk + 1]; p++)
-                {
-                    if (!useRow[p])
-                    {
-                        continue;
-                    }
+                w[2 * c] = w1[c];
+                w[(2 * c) + 1] = w2[c];
+            }
 
-                    double y1 = 0, y2 = 0;
-                    var end = rowStart[p + 1];
-                    for (var e = rowStart[p]; e < end; e++)
-                    {
-                        var v = vals[e];
-                        var c = cols[e];
-                        y1 += v * w1[c];
-                        y2 += v * w2[c];
-                    }
-
-                    for (var e = rowStart[p]; e < end; e++)
-                    {
-                        var v = vals[e];
-                        var c = cols[e];
-                        z1[c] += v * y1;
-                        z2[c] += v * y2;
-                    }
-                }
-            });
-
-            var n1 = new double[m];
-            var n2 = new double[m];
+            MultiplyGram(x, useRow, chunkBounds, w, partial);
+            Array.Clear(z1);
+            Array.Clear(z2);
             for (var chunk = 0; chunk < Chunks; chunk++)
             {
-                var z1 = partial1[chunk];
-                var z2 = partial2[chunk];
+                var z = partial[chunk];
                 for (var c = 0; c < m; c++)
                 {
-                    n1[c] += z1[c];
-                    n2[c] += z2[c];
+                    z1[c] += z[2 * c];
+                    z2[c] += z[(2 * c) + 1];
                 }
+            }
+
+            iterations++;
+
+            // Rayleigh–Ritz: the 2 × 2 matrix H = Wᵀ XᵀX W; rotating W onto H's eigenvectors makes
+            // each column an eigenvector estimate even when the two top eigenvalues are close (where
+            // plain deflated power iteration crawls).
+            var h11 = Dot(w1, z1);
+            var h12 = Dot(w1, z2);
+            var h22 = Dot(w2, z2);
+            var (c1, s1) = TopEigenvector(h11, h12, h22);
+            var n1 = new double[m];
+            var n2 = new double[m];
+            for (var c = 0; c < m; c++)
+            {
+                n1[c] = (c1 * z1[c]) + (s1 * z2[c]);
+                n2[c] = (-s1 * z1[c]) + (c1 * z2[c]);
             }
 
             if (!Orthonormalise(n1, n2, random))
             {
-                // The matrix has rank below two (for example everybody voted alike): keep what we have.
-                (w1, w2) = (n1, n2);
-                break;
+                break; // every centred vote is zero: nothing to find
             }
 
-            var change = Math.Max(1 - Math.Abs(Dot(n1, w1)), 1 - Math.Abs(Dot(n2, w2)));
+            // Change of the spanned plane: 2 − ‖W_oldᵀ W_new‖², zero when the plane is unchanged.
+            var a = Dot(w1, n1);
+            var b = Dot(w1, n2);
+            var c2 = Dot(w2, n1);
+            var d = Dot(w2, n2);
+            var change = 2 - ((a * a) + (b * b) + (c2 * c2) + (d * d));
+            var wobble = Math.Max(1 - Math.Abs(Dot(n1, w1)), 1 - Math.Abs(Dot(n2, w2)));
             w1 = n1;
             w2 = n2;
-            if (change < tolerance)
+            if ((change < tolerance && wobble < Math.Sqrt(tolerance)) || iterations >= maxIterations)
             {
                 break;
             }
         }
 
         return (w1, w2, iterations);
+    }
+
+    /// <summary>partial[chunk] = Σ over the chunk's rows of xᵀ (x · W), W interleaved (2 columns).</summary>
+    private static void MultiplyGram(ActiveMatrix x, bool[] useRow, int[] chunkBounds, double[] w, double[][] partial)
+    {
+        Parallel.For(0, Chunks, chunk =>
+        {
+            var z = partial[chunk];
+            Array.Clear(z);
+            var rowStart = x.RowStart;
+            var cols = x.ColumnIndex;
+            var vals = x.Centred;
+            for (var p = chunkBounds[chunk]; p < chunkBounds[chunk + 1]; p++)
+            {
+                if (!useRow[p])
+                {
+                    continue;
+                }
+
+                double y1 = 0, y2 = 0;
+                var end = rowStart[p + 1];
+                for (var e = rowStart[p]; e < end; e++)
+                {
+                    var v = vals[e];
+                    var c = 2 * cols[e];
+                    y1 += v * w[c];
+                    y2 += v * w[c + 1];
+                }
+
+                for (var e = rowStart[p]; e < end; e++)
+                {
+                    var v = vals[e];
+                    var c = 2 * cols[e];
+                    z[c] += v * y1;
+                    z[c + 1] += v * y2;
+                }
+            }
+        });
+    }
+
+    /// <summary>Cosine and sine of the rotation onto the top eigenvector of [[a, b], [b, d]].</summary>
+    private static (double Cos, double Sin) TopEigenvector(double a, double b, double d)
+    {
+        if (Math.Abs(b) < 1e-300)
+        {
+            return a >= d ? (1, 0) : (0, 1);
+        }
+
+        var theta = 0.5 * Math.Atan2(2 * b, a - d);
+        return (Math.Cos(theta), Math.Sin(theta));
     }
 
     /// <summary>Gives each component the sign that makes its largest loading positive (or, with a reference, agree with it).</summary>

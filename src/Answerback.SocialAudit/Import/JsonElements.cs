@@ -85,8 +85,8 @@ internal static class JsonElements
         {
             var l = (ex.LineNumber ?? 0) + firstLine;
             var column = (ex.BytePositionInLine ?? 0) + 1 + (l == firstLine ? firstLineColumnOffset : 0);
-            var problem = json.Length > 0 && ex.BytePositionInLine is not null && ex.Message.Contains("end of data", StringComparison.OrdinalIgnoreCase)
-                ? "the JSON ends unexpectedly (truncated file?)" : "malformed JSON";
+            var problem = ex.Message.Contains("end of data", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("end of the JSON", StringComparison.OrdinalIgnoreCase)
+                ? "the JSON ends before it is complete (truncated file?)" : "malformed JSON";
             throw new ImportException(file, l, column, problem, ex);
         }
     }

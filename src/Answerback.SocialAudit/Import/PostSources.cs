@@ -17,6 +17,7 @@ public static class PostSources
         ArgumentNullException.ThrowIfNull(paths);
         var posts = new List<Post>();
         var seen = new HashSet<(string, string)>();
+        var reported = 0;
         foreach (var path in paths)
         {
             var before = posts.Count;
@@ -27,8 +28,9 @@ public static class PostSources
                     posts.Add(post);
                 }
 
-                if (posts.Count % 1_000_000 == 0 && posts.Count > 0)
+                if (posts.Count - reported >= 1_000_000)
                 {
+                    reported = posts.Count;
                     progress?.Invoke($"read {posts.Count:N0} posts");
                 }
             }

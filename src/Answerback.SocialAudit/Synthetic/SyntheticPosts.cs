@@ -85,7 +85,9 @@ public static class SyntheticPosts
         var posts = new List<Post>(options.OrganicPosts + (options.GroupsPerKind * 4 * options.GroupSize));
         var next = 0L;
         string NextId() => (next++).ToString(CultureInfo.InvariantCulture);
-        string Account(int a) => "acct" + a.ToString(CultureInfo.InvariantCulture);
+        // One string per account, shared by its posts, as an importer's interning would give.
+        var accountNames = Enumerable.Range(0, options.Accounts).Select(a => "acct" + a.ToString(CultureInfo.InvariantCulture)).ToArray();
+        string Account(int a) => accountNames[a];
         var spanTicks = options.Span.Ticks;
         var builder = new StringBuilder();
         string Sentence(int count)
@@ -109,6 +111,7 @@ public static class SyntheticPosts
             var account = random.Next(options.Accounts);
             var time = Start.AddTicks((long)(random.NextDouble() * spanTicks));
             var roll = random.Next(100);
+            Post? parent = roll >= 75 && roll < 90 && posts.Count > 0 ? posts[random.Next(posts.Count)] : null;
             var post = new Post
             {
                 Network = "synthetic",
@@ -118,17 +121,11 @@ public static class SyntheticPosts
                 Time = time,
                 Text = roll < 90 ? Sentence(options.WordsPerPost) : "",
                 Visibility = PostVisibility.Public,
+                Kind = parent is not null ? PostKind.Reply : roll >= 90 ? PostKind.Repost : PostKind.Original,
+                ReplyToPostId = parent?.Id,
+                ReplyToAccountId = parent?.AccountId,
+                RepostOfId = roll >= 90 ? "organic" + random.Next(options.OrganicPosts).ToString(CultureInfo.InvariantCulture) : null,
             };
-            if (roll >= 75 && roll < 90 && posts.Count > 0)
-            {
-                var parent = posts[random.Next(posts.Count)];
-                post = post with { Kind = PostKind.Reply, ReplyToPostId = parent.Id, ReplyToAccountId = parent.AccountId };
-            }
-            else if (roll >= 90)
-            {
-                post = post with { Kind = PostKind.Repost, RepostOfId = "organic" + random.Next(options.OrganicPosts).ToString(CultureInfo.InvariantCulture) };
-            }
-
             posts.Add(post);
         }
 

@@ -71,6 +71,7 @@ public sealed class PostSourcesTests : IDisposable
         var ex = Assert.Throws<ImportException>(() => PostSources.Read(Path.Combine(_files.Root, "t")).ToList());
         Assert.Equal(path, ex.File);
         Assert.True(ex.Line > 1);
+        Assert.Contains("truncated file?", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

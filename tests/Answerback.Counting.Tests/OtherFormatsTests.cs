@@ -20,6 +20,27 @@ public class OtherFormatsTests
     }
 
     [Fact]
+    public void CvrCsv_ManyCandidatesAndLongRankings_GroupedLikeShortOnes()
+    {
+        // 20 candidates named N00..N19; rows mention them so that later names get high internal numbers and
+        // long rankings, exercising both the compact and the general grouping of identical rankings.
+        var names = Enumerable.Range(0, 20).Select(i => "N" + i.ToString("00", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var header = "ballot," + string.Join(',', Enumerable.Range(1, 20).Select(r => "rank" + r.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var full = string.Join(',', names);
+        var reversed = string.Join(',', names.Reverse());
+        var shortRow = "N01,,N00" + new string(',', 17);
+        var csv = $"{header}\n1,{full}\n2,{shortRow}\n3,{reversed}\n4,{full}\n5,{shortRow}\n6,{full}\n";
+
+        var election = CvrCsvFormat.Read(Text(csv), "many.csv");
+
+        Assert.Equal(names, election.Candidates);
+        Assert.Equal(3, election.Ballots.Count);
+        Assert.Equal(Ballot.Ranked(Enumerable.Range(0, 20), 3), election.Ballots[0]);
+        Assert.Equal(Ballot.WithRanks([[1], [], [0]], 2), election.Ballots[1]);
+        Assert.Equal(Ballot.Ranked(Enumerable.Range(0, 20).Reverse(), 1), election.Ballots[2]);
+    }
+
+    [Fact]
     public void CvrCsv_InnerBlank_IsAGapThatStvRejects()
     {
         var election = CvrCsvFormat.Read(Text("rank1,rank2,rank3\nAnn,,Bob\n"), "cvr.csv");

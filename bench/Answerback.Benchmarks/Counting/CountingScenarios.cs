@@ -99,16 +99,18 @@ public sealed class StvCvr10MScenario : IScenario
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         var before = process.PeakWorkingSet64;
+        var cpu = StvBltAllScenario.Cpu();
         var clock = Stopwatch.StartNew();
         var election = CvrCsvFormat.Read(path, seats: 4);
         var read = clock.Elapsed;
         var report = new ScottishStv().Count(election, new CountOptions());
         var total = clock.Elapsed;
+        var cpuTotal = StvBltAllScenario.Cpu() - cpu;
         process.Refresh();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{election.TotalWeight:N0} ballots, {election.Ballots.Count:N0} distinct, {election.Candidates.Count} candidates, {report.Stages.Count} stages, elected {string.Join(", ", report.Elected)}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"read: {read.TotalSeconds:F2} s, count: {(total - read).TotalSeconds:F2} s, total: {total.TotalSeconds:F2} s, peak working set: {process.PeakWorkingSet64 / 1e6:F0} MB (before reading: {before / 1e6:F0} MB)"));
+            $"read: {read.TotalSeconds:F2} s, count: {(total - read).TotalSeconds:F2} s, total: {total.TotalSeconds:F2} s (process CPU time {cpuTotal.TotalSeconds:F2} s), peak working set: {process.PeakWorkingSet64 / 1e6:F0} MB (before reading: {before / 1e6:F0} MB)"));
         return 0;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Answerback.Counting.Formats;
@@ -8,8 +9,8 @@ namespace Answerback.Counting.Formats;
 /// <c>rankN</c> (any case, any order) hold candidate names; other columns (ballot ids, precincts) are
 /// ignored. An empty rank cell is a skipped rank: trailing ones end the ballot, inner ones leave a gap.
 /// Candidates are every name seen, sorted ordinally, so the order of rows never changes the candidate order.
-/// Rows are read as a stream and identical rankings grouped as they arrive: memory grows with distinct
-/// ballots, not with rows. Fields may be quoted (RFC 4180) but may not contain line breaks.
+/// Rows are read as a stream of UTF-8 bytes and identical rankings grouped as they arrive: memory grows with
+/// distinct ballots, not with rows. Fields may be quoted (RFC 4180) but may not contain line breaks.
 /// </summary>
 public static class CvrCsvFormat
 {
@@ -18,7 +19,8 @@ public static class CvrCsvFormat
     public static Election Read(string path, int seats = 1)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        // Buffer size 1: ByteLineReader buffers itself.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         return Read(stream, path, seats);
     }
 
@@ -26,19 +28,29 @@ public static class CvrCsvFormat
     public static Election Read(Stream stream, string name, int seats = 1)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
-        var header = reader.ReadLine();
-        if (header is null || header.Trim().Length == 0)
+        var reader = new ByteLineReader(stream);
+        if (!reader.TryReadLine(out var headerBytes) || headerBytes.Trim(" \t"u8).IsEmpty)
         {
             throw new BallotFileException(name, 0, "the file is empty; expected a header row with columns rank1 ... rankN.");
         }
 
+        var header = Encoding.UTF8.GetString(headerBytes);
+        var scratch = new byte[256];
         var fields = new List<string>();
-        SplitRow(header, name, 1, fields);
+        var pos = 0;
+        while (true)
+        {
+            fields.Add(Encoding.UTF8.GetString(NextField(headerBytes, ref pos, name, 1, ref scratch, out var last)).Trim());
+            if (last)
+            {
+                break;
+            }
+        }
+
         var rankColumns = new List<(int Column, int Rank)>();
         for (var i = 0; i < fields.Count; i++)
         {
-            var f = fields[i].Trim();
+            var f = fields[i];
             if (f.StartsWith("rank", StringComparison.OrdinalIgnoreCase)
                 && int.TryParse(f.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var rank) && rank >= 1)
             {
@@ -59,61 +71,28 @@ public static class CvrCsvFormat
             columnToRank[rankColumns[k].Column] = k;
         }
 
-        var names = new Dictionary<string, int>(StringComparer.Ordinal);
-        var nameLookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
+        var names = new NameTable();
         var tally = new RankingTally();
         var cells = new int[rankColumns.Count];
         var ranking = new int[rankColumns.Count];
         var stamp = new int[16];
         var row = 0;
         var lineNo = 1;
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
+        while (reader.TryReadLine(out var line))
         {
             lineNo++;
-            if (line.Length == 0)
+            if (line.IsEmpty)
             {
                 continue;
             }
 
-            Array.Fill(cells, -1);
-            var span = line.AsSpan();
-            var column = 0;
-            var pos = 0;
-            while (true)
-            {
-                var field = NextField(span, ref pos, name, lineNo, out var last).Trim();
-                var k = column < columnToRank.Length ? columnToRank[column] : -1;
-                if (k >= 0 && !field.IsEmpty)
-                {
-                    if (!nameLookup.TryGetValue(field, out var id))
-                    {
-                        id = names.Count;
-                        nameLookup[field] = id;
-                    }
-
-                    cells[k] = id;
-                }
-
-                column++;
-                if (last)
-                {
-                    break;
-                }
-            }
-
-            if (column != columnToRank.Length)
-            {
-                throw new BallotFileException(name, lineNo, $"expected {columnToRank.Length} columns as in the header, found {column}.");
-            }
-
             row++;
+            ReadRow(line, columnToRank, cells, names, name, lineNo, ref scratch);
             if (stamp.Length < names.Count)
             {
                 Array.Resize(ref stamp, names.Count * 2);
             }
 
-            var n = 0;
             var filled = 0;
             for (var k = 0; k < cells.Length; k++)
             {
@@ -130,16 +109,16 @@ public static class CvrCsvFormat
                 {
                     if (stamp[id] == row)
                     {
-                        throw new BallotFileException(name, lineNo, $"candidate '{names.First(p => p.Value == id).Key}' is ranked more than once.");
+                        throw new BallotFileException(name, lineNo, $"candidate '{names.Name(id)}' is ranked more than once.");
                     }
 
                     stamp[id] = row;
                 }
 
-                ranking[n++] = id < 0 ? RankingTally.Gap : id;
+                ranking[k] = id < 0 ? RankingTally.Gap : id;
             }
 
-            tally.Add(ranking.AsSpan(0, n), 1);
+            tally.Add(ranking.AsSpan(0, filled), 1);
         }
 
         if (row == 0)
@@ -148,58 +127,78 @@ public static class CvrCsvFormat
         }
 
         // Candidates in ordinal name order, so the order of rows never changes the candidate order.
-        var sorted = names.Keys.Order(StringComparer.Ordinal).ToList();
+        var sorted = Enumerable.Range(0, names.Count).Select(names.Name).Order(StringComparer.Ordinal).ToList();
         var remap = new int[names.Count];
         for (var i = 0; i < sorted.Count; i++)
         {
-            remap[names[sorted[i]]] = i;
+            remap[names.Id(sorted[i])] = i;
         }
 
-        var ballots = tally.Ballots().Select(b => Remap(b, remap));
         if (seats > sorted.Count)
         {
             throw new BallotFileException(name, 0, $"{seats} seats but only {sorted.Count} candidates.");
         }
 
-        return new Election(sorted, ballots, seats);
+        return new Election(sorted, tally.TakeBallots(remap), seats);
     }
 
-    private static Ballot Remap(Ballot ballot, int[] remap)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ReadRow(ReadOnlySpan<byte> line, int[] columnToRank, int[] cells, NameTable names, string name, int lineNo, ref byte[] scratch)
     {
-        var ranks = new List<int[]>();
-        for (var r = 0; r < ballot.RankCount; r++)
-        {
-            var rank = ballot.Rank(r).ToArray();
-            for (var i = 0; i < rank.Length; i++)
-            {
-                rank[i] = remap[rank[i]];
-            }
-
-            ranks.Add(rank);
-        }
-
-        return ballot.IsStrict ? Ballot.Ranked(ranks.Select(r => r[0]), ballot.Weight) : Ballot.WithRanks(ranks, ballot.Weight);
-    }
-
-    private static void SplitRow(string line, string name, int lineNo, List<string> fields)
-    {
+        Array.Fill(cells, -1);
+        var column = 0;
         var pos = 0;
         while (true)
         {
-            fields.Add(NextField(line.AsSpan(), ref pos, name, lineNo, out var last).ToString());
+            ReadOnlySpan<byte> field;
+            bool last;
+            if (pos < line.Length && line[pos] == (byte)'"')
+            {
+                field = NextField(line, ref pos, name, lineNo, ref scratch, out last);
+            }
+            else
+            {
+                var rest = line[pos..];
+                var comma = rest.IndexOf((byte)',');
+                last = comma < 0;
+                field = last ? rest : rest[..comma];
+                pos += comma + 1;
+            }
+
+            var k = column < columnToRank.Length ? columnToRank[column] : -1;
+            if (k >= 0 && !field.IsEmpty)
+            {
+                if (field[0] == (byte)' ' || field[^1] == (byte)' ' || field[0] == (byte)'\t' || field[^1] == (byte)'\t')
+                {
+                    field = field.Trim(" \t"u8);
+                }
+
+                if (!field.IsEmpty)
+                {
+                    cells[k] = names.GetOrAdd(field);
+                }
+            }
+
+            column++;
             if (last)
             {
-                return;
+                break;
             }
+        }
+
+        if (column != columnToRank.Length)
+        {
+            throw new BallotFileException(name, lineNo, $"expected {columnToRank.Length} columns as in the header, found {column}.");
         }
     }
 
-    // Returns the next field; quoted fields with doubled quotes are unescaped into a new string.
-    private static ReadOnlySpan<char> NextField(ReadOnlySpan<char> line, ref int pos, string name, int lineNo, out bool last)
+    // Returns the next field; a quoted field is unescaped into the scratch buffer.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static ReadOnlySpan<byte> NextField(ReadOnlySpan<byte> line, scoped ref int pos, string name, int lineNo, scoped ref byte[] scratch, out bool last)
     {
-        if (pos < line.Length && line[pos] == '"')
+        if (pos < line.Length && line[pos] == (byte)'"')
         {
-            var builder = new StringBuilder();
+            var n = 0;
             var i = pos + 1;
             while (true)
             {
@@ -208,33 +207,38 @@ public static class CvrCsvFormat
                     throw new BallotFileException(name, lineNo, "a quoted field has no closing quote (line breaks inside fields are not supported).");
                 }
 
-                if (line[i] == '"')
+                if (line[i] == (byte)'"')
                 {
-                    if (i + 1 < line.Length && line[i + 1] == '"')
+                    if (i + 1 < line.Length && line[i + 1] == (byte)'"')
                     {
-                        builder.Append('"');
-                        i += 2;
-                        continue;
+                        i++;
                     }
-
-                    i++;
-                    break;
+                    else
+                    {
+                        i++;
+                        break;
+                    }
                 }
 
-                builder.Append(line[i++]);
+                if (n == scratch.Length)
+                {
+                    Array.Resize(ref scratch, scratch.Length * 2);
+                }
+
+                scratch[n++] = line[i++];
             }
 
-            if (i < line.Length && line[i] != ',')
+            if (i < line.Length && line[i] != (byte)',')
             {
                 throw new BallotFileException(name, lineNo, $"expected a comma after the quoted field at column {i + 1}.");
             }
 
             last = i >= line.Length;
             pos = i + 1;
-            return builder.ToString();
+            return scratch.AsSpan(0, n);
         }
 
-        var comma = line[pos..].IndexOf(',');
+        var comma = line[pos..].IndexOf((byte)',');
         if (comma < 0)
         {
             last = true;
@@ -247,5 +251,75 @@ public static class CvrCsvFormat
         var field = line.Slice(pos, comma);
         pos += comma + 1;
         return field;
+    }
+
+    /// <summary>Candidate names by their UTF-8 bytes: a 64-bit hash of 8-byte words, then a byte-for-byte check.</summary>
+    private sealed class NameTable
+    {
+        private readonly Dictionary<ulong, int> _byHash = [];
+        private readonly List<byte[]> _bytes = [];
+        private readonly List<string> _names = [];
+        private readonly Dictionary<string, int> _byName = new(StringComparer.Ordinal);
+
+        public int Count => _names.Count;
+
+        // Mixes the field 8 bytes at a time (the last word overlapping), which is all a name lookup needs.
+        private static ulong Hash(ReadOnlySpan<byte> field)
+        {
+            const ulong Prime = 0x9E3779B97F4A7C15UL;
+            var hash = unchecked((ulong)field.Length * Prime);
+            if (field.Length < 8)
+            {
+                foreach (var b in field)
+                {
+                    hash = unchecked((hash ^ b) * Prime);
+                }
+
+                return hash ^ (hash >> 29);
+            }
+
+            var i = 0;
+            for (; i + 8 <= field.Length; i += 8)
+            {
+                hash = unchecked((System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(field[i..]) ^ hash) * Prime);
+                hash ^= hash >> 29;
+            }
+
+            if (i < field.Length)
+            {
+                hash = unchecked((System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(field[^8..]) ^ hash) * Prime);
+                hash ^= hash >> 29;
+            }
+
+            return hash;
+        }
+
+        public string Name(int id) => _names[id];
+
+        public int Id(string name) => _byName[name];
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public int GetOrAdd(ReadOnlySpan<byte> field)
+        {
+            var hash = Hash(field);
+
+            if (_byHash.TryGetValue(hash, out var id) && field.SequenceEqual(_bytes[id]))
+            {
+                return id;
+            }
+
+            var text = Encoding.UTF8.GetString(field);
+            if (_byName.TryGetValue(text, out id))
+            {
+                return id; // a hash collision with another name: found by its text
+            }
+
+            id = _names.Count;
+            _names.Add(text);
+            _bytes.Add(field.ToArray());
+            _byName.Add(text, id);
+            _byHash.TryAdd(hash, id);
+            return id;
+        }
     }
 }

@@ -40,6 +40,13 @@ public sealed record OpinionMapOptions
     public int GroupRestarts { get; init; } = 20;
 
     /// <summary>
+    /// How much higher a larger group count's silhouette must be to be chosen over a smaller one
+    /// (default 0.02). Pol.is damps changes of k over successive updates (a new k must win several
+    /// times in a row); a one-shot analysis has no history, so this parsimony margin stands in for it.
+    /// </summary>
+    public double GroupCountMargin { get; init; } = 0.02;
+
+    /// <summary>
     /// Smallest group allowed, as a fraction of the clustered participants (and never fewer than two
     /// participants): a grouping that isolates a lone outlier is rejected.
     /// </summary>

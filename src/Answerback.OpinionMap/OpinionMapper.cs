@@ -276,6 +276,7 @@ public static class OpinionMapper
         return projection;
     }
 
+
     private static (int[] GroupOfBase, double Silhouette) ChooseGroups(
         double[] baseCenters, double[] baseWeights, OpinionMapOptions options, WarmStart? warm, Random random)
     {
@@ -321,7 +322,8 @@ public static class OpinionMapper
             }
 
             var silhouette = Silhouette(baseCenters, baseWeights, kBest);
-            if (silhouette > bestSilhouette + 1e-12)
+            // More groups must earn their place: a larger k wins only by a clear margin.
+            if (best is null || silhouette > bestSilhouette + options.GroupCountMargin)
             {
                 bestSilhouette = silhouette;
                 best = kBest;

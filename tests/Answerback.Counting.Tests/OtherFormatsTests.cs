@@ -41,6 +41,63 @@ public class OtherFormatsTests
     }
 
     [Fact]
+    public void CvrCsv_LargeFileReadInParts_SameElectionAsOnePass()
+    {
+        var random = new Random(4);
+        var names = new[] { "Ann", "Bob", "Cy", "Dee", "\"Eve, Q\"" };
+        var rows = new StringBuilder("id,rank1,rank2,rank3\n");
+        for (var i = 0; i < 5000; i++)
+        {
+            var order = names.OrderBy(_ => random.Next()).Take(random.Next(1, 4)).ToList();
+            while (order.Count < 3)
+            {
+                order.Add(string.Empty);
+            }
+
+            rows.Append(i).Append(',').AppendJoin(',', order).Append('\n');
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), $"answerback-parts-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, rows.ToString());
+        try
+        {
+            var inParts = CvrCsvFormat.Read(path, 2, partMinimum: 4096);
+            var onePass = CvrCsvFormat.Read(Text(rows.ToString()), path, 2);
+
+            Assert.Equal(onePass.Candidates, inParts.Candidates);
+            Assert.Equal(onePass.Ballots, inParts.Ballots);
+            Assert.Equal(5000, inParts.TotalWeight);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void CvrCsv_ErrorInLaterPart_ReportsLineInWholeFile()
+    {
+        var rows = new StringBuilder("rank1,rank2\n");
+        for (var i = 0; i < 3000; i++)
+        {
+            rows.Append(i == 2500 ? "Ann,Ann\n" : "Ann,Bob\n");
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), $"answerback-parts-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, rows.ToString());
+        try
+        {
+            var ex = Assert.Throws<BallotFileException>(() => CvrCsvFormat.Read(path, 1, partMinimum: 2048));
+
+            Assert.Equal($"{path}:2502: candidate 'Ann' is ranked more than once.", ex.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void CvrCsv_InnerBlank_IsAGapThatStvRejects()
     {
         var election = CvrCsvFormat.Read(Text("rank1,rank2,rank3\nAnn,,Bob\n"), "cvr.csv");

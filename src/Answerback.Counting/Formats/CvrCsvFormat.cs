@@ -14,18 +14,76 @@ namespace Answerback.Counting.Formats;
 /// </summary>
 public static class CvrCsvFormat
 {
-    /// <summary>Reads a CVR CSV file; <paramref name="seats"/> is the number of seats (CSV carries none).</summary>
+    /// <summary>
+    /// Reads a CVR CSV file; <paramref name="seats"/> is the number of seats (CSV carries none). A large file is
+    /// read in as many contiguous parts as there are processors (at most 4), each part grouping its own rows; the
+    /// parts are merged in file order, so the result is the same as reading it in one pass.
+    /// </summary>
     /// <exception cref="BallotFileException">The file is empty or malformed; the message names the file and line.</exception>
-    public static Election Read(string path, int seats = 1)
+    public static Election Read(string path, int seats = 1) => Read(path, seats, PartMinimum);
+
+    /// <summary>As <see cref="Read(string, int)"/>, splitting files of at least twice <paramref name="partMinimum"/> bytes (tests use small parts).</summary>
+    internal static Election Read(string path, int seats, long partMinimum)
     {
         ArgumentNullException.ThrowIfNull(path);
         // Buffer size 1: ByteLineReader buffers itself.
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        return Read(stream, path, seats);
+        var parts = Math.Clamp(Environment.ProcessorCount, 1, 4);
+        if (stream.Length < partMinimum * 2 || parts == 1)
+        {
+            return Read(stream, path, seats);
+        }
+
+        // The header, and where the data starts.
+        var head = new byte[Math.Min(stream.Length, 1 << 20)];
+        stream.ReadExactly(head);
+        var newline = Array.IndexOf(head, (byte)'\n');
+        if (newline < 0)
+        {
+            stream.Position = 0;
+            return ReadSequential(stream, path, seats);
+        }
+
+        var columnToRank = ParseHeader(head.AsSpan(0, newline).TrimEnd("\r"u8), path);
+        var bounds = new List<long> { newline + 1 };
+        for (var k = 1; k < parts; k++)
+        {
+            var start = NextLineStart(stream, stream.Length * k / parts);
+            if (start > bounds[^1] && start < stream.Length)
+            {
+                bounds.Add(start);
+            }
+        }
+
+        bounds.Add(stream.Length);
+        var results = new Part[bounds.Count - 1];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = parts }, k =>
+        {
+            using var part = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            part.Position = bounds[k];
+            results[k] = ReadPart(new ByteLineReader(new RangeStream(part, bounds[k + 1] - bounds[k])), columnToRank, path);
+        });
+
+        var lineOffset = 1; // the header
+        foreach (var part in results)
+        {
+            if (part.Error is { } error)
+            {
+                throw new BallotFileException(path, error.Line + lineOffset, error.Problem);
+            }
+
+            lineOffset += part.Lines;
+        }
+
+        return Merge(results, path, seats, lineOffset);
     }
 
-    /// <summary>Reads CVR CSV from a stream; <paramref name="name"/> names it in error messages.</summary>
-    public static Election Read(Stream stream, string name, int seats = 1)
+    /// <summary>Reads CVR CSV from a stream, in one pass; <paramref name="name"/> names it in error messages.</summary>
+    public static Election Read(Stream stream, string name, int seats = 1) => ReadSequential(stream, name, seats);
+
+    private const long PartMinimum = 16L << 20;
+
+    private static Election ReadSequential(Stream stream, string name, int seats)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var reader = new ByteLineReader(stream);
@@ -34,7 +92,24 @@ public static class CvrCsvFormat
             throw new BallotFileException(name, 0, "the file is empty; expected a header row with columns rank1 ... rankN.");
         }
 
+        var columnToRank = ParseHeader(headerBytes, name);
+        var part = ReadPart(reader, columnToRank, name);
+        if (part.Error is { } error)
+        {
+            throw new BallotFileException(name, error.Line + 1, error.Problem);
+        }
+
+        return Merge([part], name, seats, part.Lines + 1);
+    }
+
+    private static int[] ParseHeader(ReadOnlySpan<byte> headerBytes, string name)
+    {
         var header = Encoding.UTF8.GetString(headerBytes);
+        if (header.Trim().Length == 0)
+        {
+            throw new BallotFileException(name, 0, "the file is empty; expected a header row with columns rank1 ... rankN.");
+        }
+
         var scratch = new byte[256];
         var fields = new List<string>();
         var pos = 0;
@@ -71,59 +146,144 @@ public static class CvrCsvFormat
             columnToRank[rankColumns[k].Column] = k;
         }
 
-        var names = new NameTable();
-        var tally = new RankingTally();
-        var cells = new int[rankColumns.Count];
-        var ranking = new int[rankColumns.Count];
-        var stamp = new int[16];
-        var row = 0;
-        var lineNo = 1;
-        while (reader.TryReadLine(out var line))
+        return columnToRank;
+    }
+
+    private static long NextLineStart(FileStream stream, long from)
+    {
+        stream.Position = from;
+        var buffer = new byte[1 << 16];
+        while (true)
         {
-            lineNo++;
-            if (line.IsEmpty)
+            var read = stream.Read(buffer);
+            if (read == 0)
             {
-                continue;
+                return stream.Length;
             }
 
-            row++;
-            ReadRow(line, columnToRank, cells, names, name, lineNo, ref scratch);
-            if (stamp.Length < names.Count)
+            var i = Array.IndexOf(buffer, (byte)'\n', 0, read);
+            if (i >= 0)
             {
-                Array.Resize(ref stamp, names.Count * 2);
+                return stream.Position - read + i + 1;
             }
+        }
+    }
 
-            var filled = 0;
-            for (var k = 0; k < cells.Length; k++)
+    /// <summary>One contiguous part of the rows: its own names and groups; line numbers relative to the part.</summary>
+    private sealed class Part
+    {
+        public required NameTable Names { get; init; }
+
+        public required RankingTally Tally { get; init; }
+
+        public int Rows { get; set; }
+
+        public int Lines { get; set; }
+
+        public BallotFileException? Error { get; set; }
+    }
+
+    private static Part ReadPart(ByteLineReader reader, int[] columnToRank, string name)
+    {
+        var part = new Part { Names = new NameTable(), Tally = new RankingTally() };
+        var names = part.Names;
+        var tally = part.Tally;
+        var cells = new int[columnToRank.Count(k => k >= 0)];
+        var ranking = new int[cells.Length];
+        var stamp = new int[16];
+        var scratch = new byte[256];
+        var row = 0;
+        var lineNo = 0;
+        try
+        {
+            while (reader.TryReadLine(out var line))
             {
-                if (cells[k] >= 0)
+                lineNo++;
+                if (line.IsEmpty)
                 {
-                    filled = k + 1;
+                    continue;
                 }
-            }
 
-            for (var k = 0; k < filled; k++)
-            {
-                var id = cells[k];
-                if (id >= 0)
+                row++;
+                ReadRow(line, columnToRank, cells, names, name, lineNo, ref scratch);
+                if (stamp.Length < names.Count)
                 {
-                    if (stamp[id] == row)
+                    Array.Resize(ref stamp, names.Count * 2);
+                }
+
+                var filled = 0;
+                for (var k = 0; k < cells.Length; k++)
+                {
+                    if (cells[k] >= 0)
                     {
-                        throw new BallotFileException(name, lineNo, $"candidate '{names.Name(id)}' is ranked more than once.");
+                        filled = k + 1;
+                    }
+                }
+
+                for (var k = 0; k < filled; k++)
+                {
+                    var id = cells[k];
+                    if (id >= 0)
+                    {
+                        if (stamp[id] == row)
+                        {
+                            throw new BallotFileException(name, lineNo, $"candidate '{names.Name(id)}' is ranked more than once.");
+                        }
+
+                        stamp[id] = row;
                     }
 
-                    stamp[id] = row;
+                    ranking[k] = id < 0 ? RankingTally.Gap : id;
                 }
 
-                ranking[k] = id < 0 ? RankingTally.Gap : id;
+                tally.Add(ranking.AsSpan(0, filled), 1);
             }
-
-            tally.Add(ranking.AsSpan(0, filled), 1);
+        }
+        catch (BallotFileException ex)
+        {
+            part.Error = ex;
         }
 
-        if (row == 0)
+        part.Rows = row;
+        part.Lines = lineNo;
+        return part;
+    }
+
+    private static Election Merge(Part[] parts, string name, int seats, int lastLine)
+    {
+        if (parts.Sum(p => p.Rows) == 0)
         {
-            throw new BallotFileException(name, lineNo, "the file has a header but no ballots.");
+            throw new BallotFileException(name, lastLine, "the file has a header but no ballots.");
+        }
+
+        RankingTally tally;
+        NameTable names;
+        if (parts.Length == 1)
+        {
+            tally = parts[0].Tally;
+            names = parts[0].Names;
+        }
+        else
+        {
+            // Renumber each part's names into one table and regroup, part by part in file order, so the
+            // distinct ballots keep their first-seen order.
+            names = new NameTable();
+            tally = new RankingTally();
+            var buffer = new List<int>();
+            foreach (var part in parts)
+            {
+                var map = Enumerable.Range(0, part.Names.Count).Select(i => names.GetOrAdd(Encoding.UTF8.GetBytes(part.Names.Name(i)))).ToArray();
+                foreach (var (ranking, count) in part.Tally.InArrivalOrder())
+                {
+                    buffer.Clear();
+                    foreach (var x in ranking)
+                    {
+                        buffer.Add(x >= 0 ? map[x] : x);
+                    }
+
+                    tally.Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(buffer), count);
+                }
+            }
         }
 
         // Candidates in ordinal name order, so the order of rows never changes the candidate order.
@@ -140,6 +300,44 @@ public static class CvrCsvFormat
         }
 
         return new Election(sorted, tally.TakeBallots(remap), seats);
+    }
+
+    /// <summary>A read-only window of <c>length</c> bytes from the inner stream's current position.</summary>
+    private sealed class RangeStream(Stream inner, long length) : Stream
+    {
+        private long _left = length;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_left <= 0)
+            {
+                return 0;
+            }
+
+            var read = inner.Read(buffer, offset, (int)Math.Min(count, _left));
+            _left -= read;
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -100,7 +100,7 @@ internal sealed class RankingTally
         return ranking;
     }
 
-    private IEnumerable<(int[] Ranking, long Count)> InArrivalOrder()
+    public IEnumerable<(int[] Ranking, long Count)> InArrivalOrder()
     {
         foreach (var a in _arrival)
         {

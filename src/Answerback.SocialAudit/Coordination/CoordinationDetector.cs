@@ -18,7 +18,7 @@ public static class CoordinationDetector
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var index = new PostIndex(posts);
-        options.Progress?.Invoke($"indexed {posts.Count:N0} posts by {index.AccountIds.Length:N0} accounts");
+        options.Progress?.Invoke($"indexed {posts.Count:N0} posts by {index.AccountCount:N0} accounts");
         var weights = options.Type == CoordinationType.CoSimilar
             ? SimilarWeights(index, options)
             : KeyedWeights(index, options);

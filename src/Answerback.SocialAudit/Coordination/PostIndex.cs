@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Answerback.SocialAudit;
 
 /// <summary>
@@ -13,23 +11,26 @@ internal sealed class PostIndex
         Posts = posts;
         Account = new int[posts.Count];
         Ticks = new long[posts.Count];
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var list = new List<string>();
-        for (var p = 0; p < posts.Count; p++)
+        // Reading ten million post objects is mostly waiting on memory, so both cores do it. Account numbers are
+        // handed out as ids are first met; a race may skip a number (a gap in AccountIds, never referenced), and
+        // the numbering is not stable between runs, which is harmless: results are keyed and sorted by id.
+        var ids = new System.Collections.Concurrent.ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var next = -1;
+        Func<string, int> assign = _ => Interlocked.Increment(ref next);
+        var account = Account;
+        var ticks = Ticks;
+        Parallel.For(0, posts.Count, p =>
         {
             var post = posts[p];
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(ids, post.AccountId, out var exists);
-            if (!exists)
-            {
-                slot = list.Count;
-                list.Add(post.AccountId);
-            }
-
-            Account[p] = slot;
-            Ticks[p] = post.Time.UtcTicks;
+            account[p] = ids.GetOrAdd(post.AccountId, assign);
+            ticks[p] = post.Time.UtcTicks;
+        });
+        AccountCount = ids.Count;
+        AccountIds = new string[next + 1];
+        foreach (var (id, number) in ids)
+        {
+            AccountIds[number] = id;
         }
-
-        AccountIds = [.. list];
     }
 
     public IReadOnlyList<Post> Posts { get; }
@@ -39,6 +40,8 @@ internal sealed class PostIndex
     public long[] Ticks { get; }
 
     public string[] AccountIds { get; }
+
+    public int AccountCount { get; }
 
     public int Count => Account.Length;
 }

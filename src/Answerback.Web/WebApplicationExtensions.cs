@@ -26,7 +26,7 @@ public static class WebApplicationExtensions
             {
                 options.IncludeScopes = true;
                 options.UseUtcTimestamp = true;
-                options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+                options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
             });
         }
 

@@ -50,7 +50,7 @@ public sealed record OpinionMapOptions
     /// Smallest group allowed, as a fraction of the clustered participants (and never fewer than two
     /// participants): a grouping that isolates a lone outlier is rejected.
     /// </summary>
-    public double MinGroupFraction { get; init; } = 0.02;
+    public double MinGroupFraction { get; init; } = 0.05;
 
     /// <summary>Most representative statements per group (Pol.is: 5).</summary>
     public int MaxRepresentative { get; init; } = 5;

@@ -80,7 +80,11 @@ public sealed partial class VerifyResidencyJourneyTests(LiveApp app) : IClassFix
         await Browser.AssertAccessibleAsync(page);
         // The first Tab reaches the skip link.
         await page.Keyboard.PressAsync("Tab");
-        Assert.True(await IsFocusedAsync(page.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" })), "the skip link is the first stop");
+        var skip = page.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" });
+        Assert.True(await IsFocusedAsync(skip), "the skip link is the first stop");
+        // Keyboard focus is visible: the skip link comes into view with the focus outline.
+        Assert.Equal("solid", await skip.EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle"));
+        Assert.True(await skip.IsVisibleAsync());
 
         await keys.ActivateAsync(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Create an account" }));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Create an account" })).ToBeVisibleAsync();
@@ -144,6 +148,29 @@ public sealed partial class VerifyResidencyJourneyTests(LiveApp app) : IClassFix
             await page.GotoAsync(path);
             await Browser.AssertAccessibleAsync(page);
         }
+    }
+
+    [Fact]
+    public async Task Pages_PhoneWidth_NoHorizontalScrolling()
+    {
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new() { BaseURL = app.Address.ToString(), ViewportSize = new() { Width = 360, Height = 740 } });
+
+        foreach (var path in new[] { "/", "/areas/" + await WardSlugAsync(page), "/accounts/sign-up", "/accounts/sign-in", "/demo" })
+        {
+            await page.GotoAsync(path);
+            var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+            Assert.False(overflow, $"{path} scrolls sideways at 360 px");
+        }
+    }
+
+    private static async Task<string> WardSlugAsync(IPage page)
+    {
+        await page.GotoAsync("/");
+        var href = await page.GetByRole(AriaRole.Link, new() { Name = "Queen Edith's" }).GetAttributeAsync("href");
+        return href!["/areas/".Length..];
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

@@ -41,51 +41,81 @@ internal sealed class ActiveMatrix
         var sourceStart = matrix.RowStart;
         var sourceColumns = matrix.Columns;
         var sourceValues = matrix.Values;
-        var count = 0;
-        for (var e = 0; e < sourceColumns.Length; e++)
+        // Rows are processed in a fixed number of chunks on the available cores: first the kept
+        // votes per row, then (after a prefix sum) the copy. Per-chunk tallies are merged in order.
+        const int chunks = 8;
+        var bounds = new int[chunks + 1];
+        for (var i = 0; i <= chunks; i++)
         {
-            if (dense[sourceColumns[e]] >= 0)
-            {
-                count++;
-            }
+            bounds[i] = (int)((long)Rows * i / chunks);
         }
 
+        VotesPerRow = new int[Rows];
+        Parallel.For(0, chunks, chunk =>
+        {
+            for (var p = bounds[chunk]; p < bounds[chunk + 1]; p++)
+            {
+                var kept = 0;
+                for (var e = sourceStart[p]; e < sourceStart[p + 1]; e++)
+                {
+                    if (dense[sourceColumns[e]] >= 0)
+                    {
+                        kept++;
+                    }
+                }
+
+                VotesPerRow[p] = kept;
+            }
+        });
+
         RowStart = new int[Rows + 1];
+        for (var p = 0; p < Rows; p++)
+        {
+            RowStart[p + 1] = checked(RowStart[p] + VotesPerRow[p]);
+        }
+
+        var count = RowStart[Rows];
         ColumnIndex = new int[count];
         Values = new sbyte[count];
-        VotesPerRow = new int[Rows];
+        var tallies = new int[chunks][];
+        Parallel.For(0, chunks, chunk =>
+        {
+            var tally = new int[3 * Columns];
+            for (var p = bounds[chunk]; p < bounds[chunk + 1]; p++)
+            {
+                var n = RowStart[p];
+                for (var e = sourceStart[p]; e < sourceStart[p + 1]; e++)
+                {
+                    var c = dense[sourceColumns[e]];
+                    if (c < 0)
+                    {
+                        continue;
+                    }
+
+                    ColumnIndex[n] = c;
+                    var v = sourceValues[e];
+                    Values[n] = v;
+                    tally[(3 * c) + (v > 0 ? 0 : v < 0 ? 1 : 2)]++;
+                    n++;
+                }
+            }
+
+            tallies[chunk] = tally;
+        });
+
         Agree = new int[Columns];
         Disagree = new int[Columns];
         Pass = new int[Columns];
-        var n = 0;
-        for (var p = 0; p < Rows; p++)
+        foreach (var tally in tallies)
         {
-            RowStart[p] = n;
-            for (var e = sourceStart[p]; e < sourceStart[p + 1]; e++)
+            for (var c = 0; c < Columns; c++)
             {
-                var c = dense[sourceColumns[e]];
-                if (c < 0)
-                {
-                    continue;
-                }
-
-                ColumnIndex[n] = c;
-                var v = sourceValues[e];
-                Values[n] = v;
-                switch (v)
-                {
-                    case > 0: Agree[c]++; break;
-                    case < 0: Disagree[c]++; break;
-                    default: Pass[c]++; break;
-                }
-
-                n++;
+                Agree[c] += tally[3 * c];
+                Disagree[c] += tally[(3 * c) + 1];
+                Pass[c] += tally[(3 * c) + 2];
             }
-
-            VotesPerRow[p] = n - RowStart[p];
         }
 
-        RowStart[Rows] = n;
         Means = new double[Columns];
         for (var c = 0; c < Columns; c++)
         {
@@ -94,10 +124,17 @@ internal sealed class ActiveMatrix
         }
 
         Centred = new double[count];
-        for (var e = 0; e < count; e++)
+        var means = Means;
+        var columnIndex = ColumnIndex;
+        var values = Values;
+        var centred = Centred;
+        Parallel.For(0, chunks, chunk =>
         {
-            Centred[e] = Values[e] - Means[ColumnIndex[e]];
-        }
+            for (var e = RowStart[bounds[chunk]]; e < RowStart[bounds[chunk + 1]]; e++)
+            {
+                centred[e] = values[e] - means[columnIndex[e]];
+            }
+        });
     }
 
     public int Rows { get; }

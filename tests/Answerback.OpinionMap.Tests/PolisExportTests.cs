@@ -132,6 +132,46 @@ public sealed class PolisExportTests
     }
 
     [Fact]
+    public void ReadDirectory_OnlyVotesAndComments_IsEnough()
+    {
+        var folder = Directory.CreateTempSubdirectory("answerback-polis-");
+        try
+        {
+            File.Copy(Path.Combine(London, "comments.csv"), Path.Combine(folder.FullName, "comments.csv"));
+            File.Copy(Path.Combine(London, "votes.csv"), Path.Combine(folder.FullName, "votes.csv"));
+
+            var conversation = PolisExport.ReadDirectory(folder.FullName);
+            var map = OpinionMapper.Analyze(conversation.Matrix);
+
+            Assert.Empty(conversation.PolisGroups);
+            Assert.Equal(PolisExport.ReadDirectory(London).Matrix.VoteCount, conversation.Matrix.VoteCount);
+            Assert.NotEmpty(map.Groups);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ReadDirectory_VotesWithoutComments_NamesTheMissingFile()
+    {
+        var folder = Directory.CreateTempSubdirectory("answerback-polis-");
+        try
+        {
+            File.Copy(Path.Combine(London, "votes.csv"), Path.Combine(folder.FullName, "votes.csv"));
+
+            var error = Assert.Throws<FileNotFoundException>(() => PolisExport.ReadDirectory(folder.FullName));
+
+            Assert.Contains("needs comments.csv", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void ReadDirectory_EmptyFolder_SaysWhatIsExpected()
     {
         var folder = Directory.CreateTempSubdirectory("answerback-polis-");

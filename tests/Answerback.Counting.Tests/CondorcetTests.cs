@@ -54,6 +54,8 @@ public class CondorcetTests
         var report = new Schulze().Count(election, new CountOptions { Seed = 3 });
 
         Assert.Equal([0L, 0, 3], report.Pairwise![0]);
+        Assert.Equal(["0", "0", "2"], report.Stages[0].Totals); // A=B first has no single first preference
+        Assert.Equal("3", report.Stages[0].NonTransferable);
         Assert.Equal([2L, 2, 0], report.Pairwise[2]);
         var draw = Assert.Single(report.Draws, d => d.Purpose == "winner");
         Assert.Equal(["A", "B"], draw.Among);

@@ -20,6 +20,17 @@ public class CountingPropertiesTests
             AllMethods.All(m => ElectionGen.Json(Count(m, election)) == ElectionGen.Json(Count(m, election.Reversed()))));
 
     [Property(MaxTest = 100)]
+    public Property Count_BallotsShuffled_SameReport() =>
+        Prop.ForAll(
+            ElectionGen.Elections().SelectMany(e => Gen.Shuffle(e.Ballots.ToArray()).Select(s => (e, s))).ToArbitrary(),
+            pair =>
+            {
+                var (election, shuffled) = pair;
+                var other = new Election(election.Candidates, shuffled, election.Seats);
+                return AllMethods.All(m => ElectionGen.Json(Count(m, election)) == ElectionGen.Json(Count(m, other)));
+            });
+
+    [Property(MaxTest = 100)]
     public Property Count_GroupedAndUngroupedBallots_SameReport() =>
         Prop.ForAll(ElectionGen.Arbitrary(maxCandidates: 5), election =>
             AllMethods.All(m => ElectionGen.Json(Count(m, election)) == ElectionGen.Json(Count(m, election.Ungrouped()))

@@ -67,13 +67,24 @@ internal static class Pairwise
         foreach (var ballot in election.Ballots)
         {
             valid = checked(valid + ballot.Weight);
+            // The first rank holding a standing candidate counts if it holds exactly one; a blank ballot or an
+            // equal first choice has no single first preference and is shown with the non-transferable papers.
             var top = -1;
-            foreach (var c in ballot.MarkedCandidates)
+            for (var r = 0; r < ballot.RankCount && top == -1; r++)
             {
-                if (!election.Withdrawn.Contains(c))
+                var standing = 0;
+                foreach (var c in ballot.Rank(r))
                 {
-                    top = ballot.Rank(0).Length == 1 ? c : -1;
-                    break;
+                    if (!election.Withdrawn.Contains(c))
+                    {
+                        standing++;
+                        top = c;
+                    }
+                }
+
+                if (standing > 1)
+                {
+                    top = -2;
                 }
             }
 

@@ -279,6 +279,41 @@ public sealed class OpinionMapperTests
         Assert.True(OpinionMapper.Priority(10, 0, 0, 1, false) > OpinionMapper.Priority(0, 10, 0, 1, false));
     }
 
+    [Theory]
+    [InlineData(1, 1, false)]
+    [InlineData(2, 1, false)]
+    [InlineData(3, 5, false)]
+    [InlineData(50, 10, true)]
+    [InlineData(50, 1, true)]
+    public void Analyze_DegenerateConversations_MapsEveryoneWithoutFailing(int participants, int statements, bool unanimous)
+    {
+        var builder = new VoteMatrixBuilder();
+        for (var s = 0; s < statements; s++)
+        {
+            builder.AddStatement(new StatementInfo(s.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        var random = new Random(5);
+        for (var p = 0; p < participants; p++)
+        {
+            for (var s = 0; s < statements; s++)
+            {
+                builder.AddVote("p" + p.ToString(System.Globalization.CultureInfo.InvariantCulture), s.ToString(System.Globalization.CultureInfo.InvariantCulture), unanimous ? 1 : random.Next(-1, 2), s);
+            }
+        }
+
+        var map = OpinionMapper.Analyze(builder.Build());
+
+        Assert.Equal(participants, map.Participants.Count);
+        Assert.All(map.Participants, p => Assert.True(double.IsFinite(p.X) && double.IsFinite(p.Y)));
+        Assert.Equal(participants, map.Groups.Sum(g => g.Size));
+        Assert.All(map.Statements, s => Assert.True(double.IsFinite(s.Bridging ?? 0) && double.IsFinite(s.Priority)));
+        if (unanimous)
+        {
+            Assert.Single(map.Groups); // nobody disagrees with anybody: one group
+        }
+    }
+
     [Fact]
     public void Analyze_NoVotes_EmptyMapWithoutGroups()
     {

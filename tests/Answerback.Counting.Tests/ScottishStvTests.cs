@@ -78,6 +78,19 @@ public class ScottishStvTests
     }
 
     [Fact]
+    public void Count_WithdrawnCandidate_GetsNothingAndPreferencesPassOver()
+    {
+        // B withdrawn: the 30 B>C papers count for C from the start; the 5 B-only papers are non-transferable.
+        var election = new Election(["A", "B", "C"], [Ballot.Ranked([0], 40), Ballot.Ranked([1, 2], 30), Ballot.Ranked([2], 25), Ballot.Ranked([1], 5)], seats: 1, withdrawn: [1]);
+
+        var report = Method.Count(election, new CountOptions());
+
+        Assert.Equal(["40.00000", "0.00000", "55.00000"], report.Stages[0].Totals);
+        Assert.Equal("95.00000", report.Valid);
+        Assert.Equal(["C"], report.Elected);
+    }
+
+    [Fact]
     public void Count_MoreSeatsThanCandidates_Throws()
     {
         var election = new Election(["A", "B"], [Ballot.Ranked([0, 1])]);

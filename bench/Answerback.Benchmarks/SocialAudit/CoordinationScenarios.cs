@@ -42,6 +42,7 @@ public abstract class CoordinationScenario : IScenario
         var options = Options(window) with { Progress = line => Console.Error.WriteLine($"  [{clock.Elapsed.TotalSeconds,6:F1} s] {line}") };
         var process = Process.GetCurrentProcess();
         var before = process.WorkingSet64;
+        var liveHeap = GC.GetTotalMemory(forceFullCollection: true);
         // The process peak would include generating the posts: sample the working set during detection instead.
         var peakDuring = before;
         using var sampler = new Timer(_ =>
@@ -72,7 +73,7 @@ public abstract class CoordinationScenario : IScenario
             .SelectMany(p => p.Accounts.SelectMany(a => p.Accounts.Where(b => b != a).Select(b => (a, b)))).Distinct().ToList();
         var recovered = plantedPairs.Count(found.Contains);
         Console.WriteLine($"{Name}: {data.Posts.Count:N0} posts, window {window} s: {edges.Count:N0} edges in {elapsed.TotalSeconds:F2} s wall, {cpu.TotalSeconds:F2} s CPU; " +
-            $"planted {kind} account pairs recovered {recovered:N0}/{plantedPairs.Count:N0}; working set {before / GiB:F2} GiB with the posts loaded, peak {Interlocked.Read(ref peakDuring) / GiB:F2} GiB during detection (sampled every 50 ms)");
+            $"planted {kind} account pairs recovered {recovered:N0}/{plantedPairs.Count:N0}; working set {before / GiB:F2} GiB with the posts loaded (live managed heap {liveHeap / GiB:F2} GiB), peak {Interlocked.Read(ref peakDuring) / GiB:F2} GiB during detection (sampled every 50 ms)");
         return 0;
     }
 }

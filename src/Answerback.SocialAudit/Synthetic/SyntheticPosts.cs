@@ -136,7 +136,18 @@ public static class SyntheticPosts
             for (var g = 0; g < options.GroupsPerKind; g++)
             {
                 var start = Start.AddTicks((long)(random.NextDouble() * (spanTicks - options.GroupSpread.Ticks)));
-                var accounts = Enumerable.Range(0, options.Accounts).OrderBy(_ => random.Next()).Take(groupSize).ToList();
+                // Distinct accounts drawn by rejection: cheap, as a group is small beside the accounts.
+                var chosen = new HashSet<int>();
+                var accounts = new List<int>(groupSize);
+                while (accounts.Count < Math.Min(groupSize, options.Accounts))
+                {
+                    var candidate = random.Next(options.Accounts);
+                    if (chosen.Add(candidate))
+                    {
+                        accounts.Add(candidate);
+                    }
+                }
+
                 var baseText = Sentence(20);
                 var link = $"https://campaign.example/{kind}/{g}";
                 var ids = new List<string>();

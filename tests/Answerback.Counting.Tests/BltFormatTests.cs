@@ -32,6 +32,14 @@ public class BltFormatTests
     }
 
     [Fact]
+    public void Read_OneLinePerBallot_GroupsIdenticalLinesInFirstSeenOrder()
+    {
+        var election = Parse("3 1\n1 2 1 0\n1 1 0\n1 2 1 0\n2 1 0\n1 3 0\n0\nA\nB\nC\n");
+
+        Assert.Equal([Ballot.Ranked([1, 0], 2), Ballot.Ranked([0], 3), Ballot.Ranked([2], 1)], election.Ballots);
+    }
+
+    [Fact]
     public void Read_TrailingCommaVariant_Tolerated()
     {
         var election = Parse("2 1,\n3 1 2 0,\n0,\nA,\nB,\nTitle,");

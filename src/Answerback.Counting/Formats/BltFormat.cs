@@ -59,7 +59,10 @@ public static class BltFormat
 
         var headerLine = lineNo;
         var withdrawn = new List<int>();
-        var ballots = new List<Ballot>();
+        // Identical ballot lines are grouped as they are read, so memory grows with distinct ballots even for a
+        // file written one line per ballot.
+        var tally = new RankingTally();
+        var ballotLines = 0;
         var parser = new BallotLineParser(candidateCount, name);
         var terminated = false;
         while (reader.TryReadLine(out var bytes))
@@ -76,7 +79,7 @@ public static class BltFormat
                 continue;
             }
 
-            if (span[0] == (byte)'-' && ballots.Count == 0 && withdrawn.Count == 0)
+            if (span[0] == (byte)'-' && ballotLines == 0 && withdrawn.Count == 0)
             {
                 var text = Encoding.UTF8.GetString(span);
                 foreach (var token in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
@@ -98,7 +101,9 @@ public static class BltFormat
                 break;
             }
 
-            ballots.Add(parser.Parse(span, lineNo));
+            var ranking = parser.Parse(span, lineNo, out var weight);
+            tally.Add(ranking, weight);
+            ballotLines++;
         }
 
         if (!terminated)
@@ -140,7 +145,7 @@ public static class BltFormat
 
         try
         {
-            return new Election(names, ballots, seats, withdrawn, title);
+            return new Election(names, tally.TakeBallots([.. Enumerable.Range(0, candidateCount)]), seats, withdrawn, title);
         }
         catch (CountingException ex)
         {
@@ -156,14 +161,13 @@ public static class BltFormat
         private int _line;
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public Ballot Parse(ReadOnlySpan<byte> span, int lineNo)
+        public ReadOnlySpan<int> Parse(ReadOnlySpan<byte> span, int lineNo, out long weight)
         {
             _line++;
             var i = 0;
-            var weight = ReadNumber(span, ref i, lineNo, isWeight: true);
+            weight = ReadNumber(span, ref i, lineNo, isWeight: true);
             var n = 0;
             var ended = false;
-            var strict = true;
             while (true)
             {
                 while (i < span.Length && (span[i] == (byte)' ' || span[i] == (byte)'\t'))
@@ -189,7 +193,6 @@ public static class BltFormat
                     }
 
                     _buffer[n++] = RankingTally.Gap;
-                    strict = false;
                     i++;
                     continue;
                 }
@@ -215,7 +218,6 @@ public static class BltFormat
                     Mark(tied, lineNo);
                     _buffer[n++] = RankingTally.Tie;
                     _buffer[n++] = (int)tied - 1;
-                    strict = false;
                 }
             }
 
@@ -224,7 +226,7 @@ public static class BltFormat
                 throw new BallotFileException(name, lineNo, "the ballot line does not end with 0.");
             }
 
-            return strict ? Ballot.RankedOwning(_buffer.AsSpan(0, n).ToArray(), weight) : RankingTally.ToBallot(_buffer.AsSpan(0, n), weight);
+            return _buffer.AsSpan(0, n);
         }
 
         private void Mark(long c, int lineNo)

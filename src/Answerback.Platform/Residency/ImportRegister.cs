@@ -30,20 +30,6 @@ public sealed class ImportRegister(AnswerbackDbContext db, ResidencyHasher hashe
     public async Task<RegisterImportReport> ImportAsync(Stream csv, string fileName, Guid organisationId, string areaCode, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(csv);
-        var errors = new List<ImportError>();
-        var extraErrors = 0;
-        void Error(int line, string field, string message)
-        {
-            if (errors.Count < MaxErrorsListed)
-            {
-                errors.Add(new ImportError(line, field, message));
-            }
-            else
-            {
-                extraErrors++;
-            }
-        }
-
         if (!await db.Organisations.AnyAsync(o => o.Id == organisationId, ct))
         {
             return new RegisterImportReport([new ImportError(0, "organisation", "the organisation does not exist")], 0, 0);
@@ -75,6 +61,48 @@ public sealed class ImportRegister(AnswerbackDbContext db, ResidencyHasher hashe
         var key = await hasher.GetKeyAsync(ct);
         var now = time.GetUtcNow();
 
+        // What this area already holds, read once: re-uploading a register skips those entries.
+        // (One query up front instead of one per batch; about 100 bytes per existing entry.)
+        var existing = new HashSet<(Guid, string)>();
+        await foreach (var entry in db.RegisterEntries.AsNoTracking().Where(e => within.Contains(e.AreaId)).Select(e => new { e.AreaId, e.Hash }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            existing.Add((entry.AreaId, entry.Hash));
+        }
+
+        // Added entities only: no need to scan the tracker for changes on every save.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // One connection for the whole import (SQLite pools would otherwise hand out several).
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await ImportRowsAsync(csv, fileName, organisationId, area, code, within, knownCodes, key, now, existing, ct);
+        }
+        finally
+        {
+            // The context is scoped: a later use case in the same request expects the default.
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<RegisterImportReport> ImportRowsAsync(
+        Stream csv, string fileName, Guid organisationId, Areas.Area area, string? code, HashSet<Guid> within,
+        Dictionary<string, Guid> knownCodes, byte[] key, DateTimeOffset now, HashSet<(Guid, string)> existing, CancellationToken ct)
+    {
+        var errors = new List<ImportError>();
+        var extraErrors = 0;
+        void Error(int line, string field, string message)
+        {
+            if (errors.Count < MaxErrorsListed)
+            {
+                errors.Add(new ImportError(line, field, message));
+            }
+            else
+            {
+                extraErrors++;
+            }
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var seenElectors = new Dictionary<string, int>(StringComparer.Ordinal);
         var batch = new List<RegisterEntry>(BatchSize);
@@ -95,18 +123,6 @@ public sealed class ImportRegister(AnswerbackDbContext db, ResidencyHasher hashe
             if (errors.Count == 0)
             {
                 // Entries already imported (the same register uploaded again) are skipped, not errors.
-                var byArea = batch.GroupBy(e => e.AreaId);
-                var existing = new HashSet<(Guid, string)>();
-                foreach (var group in byArea)
-                {
-                    var hashes = group.Select(e => e.Hash).ToList();
-                    var found = await db.RegisterEntries.AsNoTracking().Where(e => e.AreaId == group.Key && hashes.Contains(e.Hash)).Select(e => e.Hash).ToListAsync(ct);
-                    foreach (var h in found)
-                    {
-                        existing.Add((group.Key, h));
-                    }
-                }
-
                 var fresh = batch.Where(e => !existing.Contains((e.AreaId, e.Hash))).ToList();
                 alreadyPresent += batch.Count - fresh.Count;
                 db.RegisterEntries.AddRange(fresh);

@@ -60,6 +60,21 @@ public abstract class ImportRegisterTests(TestProvider provider) : PlatformTest(
     }
 
     [Fact]
+    public async Task ImportAsync_ThenAnotherChangeInTheSameScope_IsSaved()
+    {
+        await using var scope = Db.Scope();
+        var report = await scope.ServiceProvider.GetRequiredService<ImportRegister>().ImportAsync(Arrange.Csv("elector_number,postcode\nNW1-1,CB4 2JB\n"), "r.csv", organisation, "C1", Ct);
+        Assert.True(report.Succeeded);
+        var context = scope.ServiceProvider.GetRequiredService<AnswerbackDbContext>();
+        var ward = await context.Areas.SingleAsync(a => a.Code == "W1", Ct);
+        ward.Name = "Renamed Ward";
+        await context.SaveChangesAsync(Ct);
+
+        await using var other = Db.Scope();
+        Assert.Equal("Renamed Ward", (await other.ServiceProvider.GetRequiredService<AnswerbackDbContext>().Areas.SingleAsync(a => a.Code == "W1", Ct)).Name);
+    }
+
+    [Fact]
     public async Task ImportAsync_SameFileTwice_SecondTimeAlreadyPresent()
     {
         const string csv = "elector_number,postcode\nNW1-1,CB4 2JB\nNW1-2,CB4 2JD\n";

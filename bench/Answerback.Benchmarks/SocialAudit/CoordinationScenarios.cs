@@ -39,7 +39,15 @@ public abstract class CoordinationScenario : IScenario
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        var options = Options(window) with { Progress = line => Console.Error.WriteLine($"  [{clock.Elapsed.TotalSeconds,6:F1} s] {line}") };
+        using var self = Process.GetCurrentProcess();
+        var options = Options(window) with
+        {
+            Progress = line =>
+            {
+                self.Refresh();
+                Console.Error.WriteLine($"  [{clock.Elapsed.TotalSeconds,6:F1} s wall, {self.TotalProcessorTime.TotalSeconds,6:F1} s process CPU] {line}");
+            },
+        };
         var process = Process.GetCurrentProcess();
         var before = process.WorkingSet64;
         var liveHeap = GC.GetTotalMemory(forceFullCollection: true);

@@ -19,41 +19,63 @@ public static class TextNormaliser
     /// <summary>Writes the normalised text into <paramref name="destination"/> (at least as long as the text) and returns its length.</summary>
     public static int Normalise(ReadOnlySpan<char> text, bool removeUrls, Span<char> destination)
     {
+        // One pass, one character at a time, with an ASCII fast path: this runs once per post on ten million posts.
         var length = 0;
-        var i = 0;
-        while (i < text.Length)
+        var wordStart = -1; // where the current word's leading space (or first character) was written; -1 outside a word
+        var skipping = false; // after an @, up to the next white space
+        for (var i = 0; i < text.Length; i++)
         {
-            if (char.IsWhiteSpace(text[i]))
+            var c = text[i];
+            if (c < 128 ? c == ' ' || (c >= '\t' && c <= '\r') : char.IsWhiteSpace(c))
             {
-                i++;
+                if (wordStart >= 0 && removeUrls && IsUrl(destination[(wordStart > 0 ? wordStart + 1 : 0)..length]))
+                {
+                    length = wordStart;
+                }
+
+                wordStart = -1;
+                skipping = false;
                 continue;
             }
 
-            var end = i;
-            while (end < text.Length && !char.IsWhiteSpace(text[end]))
+            if (skipping)
             {
-                end++;
+                continue;
             }
 
-            var word = text[i..end];
-            var at = word.IndexOf('@');
-            if (at >= 0)
+            if (c == '@')
             {
-                // The toolkit removes from the @ to the next white space, keeping what precedes it.
-                word = word[..at];
+                skipping = true;
+                continue;
             }
 
-            if (word.Length > 0 && !(removeUrls && IsUrl(word)))
+            if (wordStart < 0)
             {
+                wordStart = length;
                 if (length > 0)
                 {
                     destination[length++] = ' ';
                 }
-
-                length += word.ToLowerInvariant(destination[length..]);
             }
 
-            i = end;
+            if (c < 128)
+            {
+                destination[length++] = c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                length += text.Slice(i, 2).ToLowerInvariant(destination[length..]);
+                i++;
+            }
+            else
+            {
+                destination[length++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        if (wordStart >= 0 && removeUrls && IsUrl(destination[(wordStart > 0 ? wordStart + 1 : 0)..length]))
+        {
+            length = wordStart;
         }
 
         return length;

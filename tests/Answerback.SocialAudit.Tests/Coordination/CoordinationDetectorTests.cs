@@ -214,3 +214,26 @@ public class TextKeysTests
         Assert.Equal(4, withSingles.Select(i => i.Key).Distinct().Count());
     }
 }
+
+public class TextNormaliserTests
+{
+    [Theory]
+    [InlineData("  Vote   NO\ton the\nBILL  ", false, "vote no on the bill")]
+    [InlineData("@bob hello @carol.x world", false, "hello world")]
+    [InlineData("mail me at a@b.example now", false, "mail me at a now")]
+    [InlineData("read https://X.example/A now", false, "read https://x.example/a now")]
+    [InlineData("read HTTPS://X.example/A now http://y", true, "read now")]
+    [InlineData("https://only.example", true, "")]
+    [InlineData("Ünïcödé ΣΊΣΥΦΟΣ", false, "ünïcödé σίσυφοσ")]
+    [InlineData("\u00A0non\u2003breaking\u00A0", false, "non breaking")]
+    public void Normalise_Examples_FollowTheToolkitsRules(string text, bool removeUrls, string expected)
+    {
+        Assert.Equal(expected, TextNormaliser.Normalise(text, removeUrls));
+    }
+
+    [Fact]
+    public void Tokens_PunctuationDroppedInnerApostrophesKept()
+    {
+        Assert.Equal(["don't", "stop", "vote"], TextNormaliser.Tokens("Vote! Don't stop, vote... 'vote'"));
+    }
+}

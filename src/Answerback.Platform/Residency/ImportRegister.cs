@@ -256,6 +256,10 @@ public sealed class ImportRegister(AnswerbackDbContext db, ResidencyHasher hashe
         {
             Error(0, fileName, "the file is empty (expected a header elector_number,postcode,area_code)");
         }
+        else if (sawHeader && rows == 0 && errors.Count == 0)
+        {
+            Error(1, "line", "the file has a header but no electors");
+        }
 
         await FlushAsync();
         if (errors.Count > 0)

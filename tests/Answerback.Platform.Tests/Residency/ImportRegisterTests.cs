@@ -163,6 +163,17 @@ public abstract class ImportRegisterTests(TestProvider provider) : PlatformTest(
         Assert.Contains("not North Ward or an area within it", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("", 0, "the file is empty")]
+    [InlineData("elector_number,postcode\n", 1, "a header but no electors")]
+    public async Task ImportAsync_EmptyFileOrHeaderOnly_IsAnError(string csv, int line, string message)
+    {
+        var report = await ImportAsync(csv);
+        var error = Assert.Single(report.Errors);
+        Assert.Equal(line, error.Line);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ImportAsync_UnknownArea_ReportsTheAreaOption()
     {

@@ -94,8 +94,11 @@ internal static class BridgingModel
             partial[i] = new double[5 * m];
         }
 
+        var sweeps = 0;
         for (var iteration = 0; iteration < iterations; iteration++)
         {
+            sweeps++;
+            var change = 0.0;
             // Statements given participants.
             Parallel.For(0, Chunks, chunk =>
             {
@@ -130,7 +133,10 @@ internal static class BridgingModel
                     sef += acc[(5 * c) + 4];
                 }
 
-                (bc[c], fc[c]) = Solve(s1 + lb, sf, sff + lf, se, sef);
+                var (b, f) = Solve(s1 + lb, sf, sff + lf, se, sef);
+                change = Math.Max(change, Math.Abs(b - bc[c]));
+                bc[c] = b;
+                fc[c] = f;
             }
 
             // Participants given statements; the residual left for the global mean is summed per
@@ -172,6 +178,35 @@ internal static class BridgingModel
                 residuals[chunk] = residual;
             });
 
+            // The model cannot tell a shift of every participant factor by a from a shift of
+            // every statement intercept by a × f_statement; ALS crawls along that ridge. Fix the
+            // gauge: participant factors have mean zero (predictions unchanged), so a statement's
+            // intercept is the agreement of a participant at the centre of the divide.
+            double shift = 0;
+            var voters = 0;
+            for (var p = 0; p < n; p++)
+            {
+                if (x.VotesPerRow[p] > 0)
+                {
+                    shift += fu[p];
+                    voters++;
+                }
+            }
+
+            shift /= Math.Max(voters, 1);
+            for (var p = 0; p < n; p++)
+            {
+                if (x.VotesPerRow[p] > 0)
+                {
+                    fu[p] -= shift;
+                }
+            }
+
+            for (var c = 0; c < m; c++)
+            {
+                bc[c] += shift * fc[c];
+            }
+
             // Global mean of what the intercepts and factors leave (chunks summed in order: deterministic).
             double total = 0;
             foreach (var r in residuals)
@@ -180,9 +215,15 @@ internal static class BridgingModel
             }
 
             mu = total / x.Values.Length;
+
+            // Converged: no statement's bridging score moved by more than the tolerance.
+            if (iteration > 0 && change < options.BridgingTolerance)
+            {
+                break;
+            }
         }
 
-        return new BridgingState([.. participantIds], bu, fu, bc, mu);
+        return new BridgingState([.. participantIds], bu, fu, bc, mu) { Sweeps = sweeps };
     }
 
     /// <summary>Solves [[a, b], [b, d]] · (u, v) = (e, f).</summary>
@@ -199,4 +240,7 @@ internal static class BridgingModel
 }
 
 /// <summary>A fitted bridging model, kept to warm-start the next update.</summary>
-internal sealed record BridgingState(string[] ParticipantIds, double[] ParticipantIntercepts, double[] ParticipantFactors, double[] StatementIntercepts, double Mean);
+internal sealed record BridgingState(string[] ParticipantIds, double[] ParticipantIntercepts, double[] ParticipantFactors, double[] StatementIntercepts, double Mean)
+{
+    public int Sweeps { get; init; }
+}

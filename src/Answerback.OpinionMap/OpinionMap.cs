@@ -42,6 +42,9 @@ public sealed class OpinionMap
     /// <summary>Power-iteration steps the PCA took.</summary>
     public int PcaIterations { get; init; }
 
+    /// <summary>Alternating-least-squares sweeps the bridging model took.</summary>
+    public int BridgingSweeps { get; init; }
+
     /// <summary>The group of each participant (null when not clustered), by participant id.</summary>
     public IReadOnlyDictionary<string, int?> GroupsByParticipant() =>
         Participants.ToDictionary(p => p.Id, p => p.Group, StringComparer.Ordinal);

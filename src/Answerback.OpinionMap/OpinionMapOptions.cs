@@ -67,8 +67,11 @@ public sealed record OpinionMapOptions
     /// <summary>Regularisation of the participant and statement factors in the bridging model.</summary>
     public double BridgingFactorPenalty { get; init; } = 1.0;
 
-    /// <summary>Alternating-least-squares sweeps of the bridging model.</summary>
+    /// <summary>Most alternating-least-squares sweeps of the bridging model.</summary>
     public int BridgingIterations { get; init; } = 12;
+
+    /// <summary>The bridging fit stops early once no statement's score moves by more than this in a sweep.</summary>
+    public double BridgingTolerance { get; init; } = 1e-3;
 
     /// <summary>Sweeps of the bridging model in an incremental update (warm-started from the previous fit).</summary>
     public int BridgingUpdateIterations { get; init; } = 3;

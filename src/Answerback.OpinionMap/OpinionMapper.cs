@@ -191,6 +191,7 @@ public static class OpinionMapper
         {
             PhaseMilliseconds = phases,
             PcaIterations = pcaIterations,
+            BridgingSweeps = bridgingState?.Sweeps ?? 0,
         };
     }
 

@@ -121,7 +121,7 @@ internal static class OpinionScenarioRunner
     }
 
     public static string Phases(Answerback.OpinionMap.OpinionMap map) =>
-        $"PCA {map.PcaIterations} iterations; " + string.Join(", ", map.PhaseMilliseconds.Select(p => $"{p.Key} {p.Value:F0}"));
+        $"PCA {map.PcaIterations} iterations, bridging {map.BridgingSweeps} sweeps; " + string.Join(", ", map.PhaseMilliseconds.Select(p => $"{p.Key} {p.Value:F0}"));
 
     public static void PrintMemory()
     {

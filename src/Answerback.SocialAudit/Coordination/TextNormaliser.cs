@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Answerback.SocialAudit;
 
 /// <summary>
@@ -8,6 +10,9 @@ namespace Answerback.SocialAudit;
 /// </summary>
 public static class TextNormaliser
 {
+    // White space other than the plain space, and the mention sign: their presence needs the slow path.
+    private static readonly System.Buffers.SearchValues<char> NotPlain = System.Buffers.SearchValues.Create("@\t\n\v\f\r");
+
     /// <summary>The normalised text as a string (for display and tests).</summary>
     public static string Normalise(string text, bool removeUrls = false)
     {
@@ -19,7 +24,17 @@ public static class TextNormaliser
     /// <summary>Writes the normalised text into <paramref name="destination"/> (at least as long as the text) and returns its length.</summary>
     public static int Normalise(ReadOnlySpan<char> text, bool removeUrls, Span<char> destination)
     {
-        // One pass, one character at a time, with an ASCII fast path: this runs once per post on ten million posts.
+        // This runs once per post on ten million posts. Most posts are plain ASCII with single spaces and no
+        // mention: those are lower-cased with the vectorised ASCII routine in one go.
+        if (text.Length > 0 && text[0] != ' ' && text[^1] != ' ' && Ascii.IsValid(text)
+            && text.IndexOfAny(NotPlain) < 0 && !text.Contains("  ", StringComparison.Ordinal)
+            && !(removeUrls && text.Contains("http", StringComparison.OrdinalIgnoreCase)))
+        {
+            Ascii.ToLower(text, destination, out var written);
+            return written;
+        }
+
+        // Otherwise one pass, one character at a time.
         var length = 0;
         var wordStart = -1; // where the current word's leading space (or first character) was written; -1 outside a word
         var skipping = false; // after an @, up to the next white space

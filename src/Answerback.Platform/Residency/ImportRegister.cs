@@ -17,15 +17,14 @@ public sealed record RegisterImportReport(IReadOnlyList<ImportError> Errors, int
 /// <c>postcode</c> columns and optionally <c>area_code</c> (the area itself or one of its
 /// descendants, e.g. the ward; blank means the area). Other columns (names, addresses) are read
 /// past and never stored. Each row becomes a <see cref="RegisterEntry"/> holding only the keyed
-/// hash. One transaction: rows are inserted in batches as the file streams in, and the transaction
-/// is rolled back if any line is bad, so a file is imported entirely or not at all.
+/// hash. One transaction: rows are written as the file streams in, with the provider's bulk path
+/// (see <see cref="RegisterEntryWriter"/>), and the transaction is rolled back if any line is bad,
+/// so a file is imported entirely or not at all.
 /// </summary>
 public sealed class ImportRegister(AnswerbackDbContext db, ResidencyHasher hasher, TimeProvider time, ILogger<ImportRegister> logger)
 {
     /// <summary>Reports stop listing errors after this many (the count of the rest is given).</summary>
     public const int MaxErrorsListed = 1000;
-
-    private const int BatchSize = 5000;
 
     public async Task<RegisterImportReport> ImportAsync(Stream csv, string fileName, Guid organisationId, string areaCode, CancellationToken ct = default)
     {
@@ -69,8 +68,6 @@ public sealed class ImportRegister(AnswerbackDbContext db, ResidencyHasher hashe
             existing.Add((entry.AreaId, entry.Hash));
         }
 
-        // Added entities only: no need to scan the tracker for changes on every save.
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
         // One connection for the whole import (SQLite pools would otherwise hand out several).
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -79,8 +76,6 @@ public sealed class ImportRegister(AnswerbackDbContext db, ResidencyHasher hashe
         }
         finally
         {
-            // The context is scoped: a later use case in the same request expects the default.
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
             await db.Database.CloseConnectionAsync();
         }
     }
@@ -104,35 +99,16 @@ public sealed class ImportRegister(AnswerbackDbContext db, ResidencyHasher hashe
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Rows go straight to the database as the file streams in (no change tracking), inside the
+        // transaction. Declared after it, so an exception disposes (abandons) the writer before rolling back.
+        await using var writer = await RegisterEntryWriter.OpenAsync(db, ct);
         var seenElectors = new Dictionary<string, int>(StringComparer.Ordinal);
-        var batch = new List<RegisterEntry>(BatchSize);
         var imported = 0;
         var alreadyPresent = 0;
         var blankLines = new List<int>();
         int electorIndex = -1, postcodeIndex = -1, areaIndex = -1;
         var sawHeader = false;
         var rows = 0;
-
-        async Task FlushAsync()
-        {
-            if (batch.Count == 0)
-            {
-                return;
-            }
-
-            if (errors.Count == 0)
-            {
-                // Entries already imported (the same register uploaded again) are skipped, not errors.
-                var fresh = batch.Where(e => !existing.Contains((e.AreaId, e.Hash))).ToList();
-                alreadyPresent += batch.Count - fresh.Count;
-                db.RegisterEntries.AddRange(fresh);
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
-                imported += fresh.Count;
-            }
-
-            batch.Clear();
-        }
 
         await foreach (var record in CsvRecords.ReadAsync(csv, ct))
         {
@@ -234,22 +210,26 @@ public sealed class ImportRegister(AnswerbackDbContext db, ResidencyHasher hashe
             if (!ok || errors.Count > 0)
             {
                 // Once anything is wrong nothing will be kept: stop hashing and inserting, keep checking.
-                batch.Clear();
                 continue;
             }
 
-            batch.Add(new RegisterEntry
+            var hash = ResidencyHasher.HashEntry(key, elector, postcode);
+            if (existing.Contains((areaId, hash)))
+            {
+                // Entries already imported (the same register uploaded again) are skipped, not errors.
+                alreadyPresent++;
+                continue;
+            }
+
+            await writer.WriteAsync(new RegisterEntry
             {
                 Id = Guid.NewGuid(),
                 AreaId = areaId,
                 OrganisationId = organisationId,
-                Hash = ResidencyHasher.HashEntry(key, elector, postcode),
+                Hash = hash,
                 ImportedAt = now,
-            });
-            if (batch.Count >= BatchSize)
-            {
-                await FlushAsync();
-            }
+            }, ct);
+            imported++;
         }
 
         if (!sawHeader && errors.Count == 0)
@@ -261,11 +241,11 @@ public sealed class ImportRegister(AnswerbackDbContext db, ResidencyHasher hashe
             Error(1, "line", "the file has a header but no electors");
         }
 
-        await FlushAsync();
         if (errors.Count > 0)
         {
+            // Abandon what was written (for PostgreSQL: cancel the COPY) before rolling back.
+            await writer.DisposeAsync();
             await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
             var listed = ImportAreas.Sorted(errors);
             if (extraErrors > 0)
             {
@@ -280,6 +260,7 @@ public sealed class ImportRegister(AnswerbackDbContext db, ResidencyHasher hashe
             return new RegisterImportReport(listed, 0, 0);
         }
 
+        await writer.CompleteAsync(ct);
         await transaction.CommitAsync(ct);
         if (logger.IsEnabled(LogLevel.Information))
         {

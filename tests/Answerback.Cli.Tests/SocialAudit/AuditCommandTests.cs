@@ -143,6 +143,40 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Coordination_JsonFormat_ListsEdgesWithType()
+    {
+        var input = Write("posts.csv", Csv);
+        var (code, output, _) = await Run("audit", "coordination", input, "--type", "co-link", "--window", "60", "--format", "json");
+        Assert.Equal(0, code);
+        using var doc = System.Text.Json.JsonDocument.Parse(output);
+        var edges = doc.RootElement.GetProperty("edges").EnumerateArray()
+            .Select(e => (e.GetProperty("source").GetString(), e.GetProperty("target").GetString(), e.GetProperty("weight").GetInt32(), e.GetProperty("edge_type").GetString()))
+            .ToList();
+        Assert.Equal([("u1", "u2", 1, "co-link"), ("u2", "u1", 1, "co-link")], edges);
+    }
+
+    [Fact]
+    public async Task Campaigns_Csv_OneRowPerCampaign()
+    {
+        var input = Write("posts.csv", Csv);
+        var (code, output, _) = await Run("audit", "campaigns", input, "--window", "120", "--format", "csv");
+        Assert.Equal(0, code);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("campaign,earliest_post,earliest_time,accounts,posts,spread_minutes,near_identical,account_ids,text", lines[0]);
+        Assert.Equal("1,1,1970-01-01T00:16:40Z,3,3,1.67,false,u1 u2 u3,The council LIED about the budget @cllr", lines[1]);
+        Assert.Equal(2, lines.Length);
+    }
+
+    [Fact]
+    public async Task Coordination_UnknownType_IsRejectedByTheParser()
+    {
+        var input = Write("posts.csv", Csv);
+        var (code, _, error) = await Run("audit", "coordination", input, "--type", "co-hashtag", "--window", "60");
+        Assert.NotEqual(0, code);
+        Assert.Contains("co-hashtag", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Coordination_MissingInput_IsAClearError()
     {
         var (code, _, error) = await Run("audit", "coordination", Path.Combine(_dir, "nope.csv"), "--type", "co-text", "--window", "60");

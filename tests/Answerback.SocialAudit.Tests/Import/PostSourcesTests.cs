@@ -64,6 +64,22 @@ public sealed class PostSourcesTests : IDisposable
     }
 
     [Fact]
+    public void Read_ZipWithDamagedEntry_NamesTheEntry()
+    {
+        var zip = _files.Zip("damaged.zip", ("outbox.json", ArchiveFiles.MastodonOutbox));
+        var bytes = File.ReadAllBytes(zip);
+        // Overwrite the middle of the compressed outbox (after the 30-byte local header and the name).
+        for (var i = 60; i < 160; i++)
+        {
+            bytes[i] ^= 0x5A;
+        }
+
+        var damaged = _files.Write("damaged2.zip", bytes);
+        var ex = Assert.Throws<ImportException>(() => PostSources.Read(damaged).ToList());
+        Assert.StartsWith(damaged + "!outbox.json", ex.File, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_TruncatedTweetsJs_SaysTruncatedWithFile()
     {
         var path = _files.Write("t/data/tweets.js", ArchiveFiles.XTweets[..(ArchiveFiles.XTweets.Length - 40)]);

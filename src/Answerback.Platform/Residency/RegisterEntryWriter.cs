@@ -46,7 +46,7 @@ internal abstract class RegisterEntryWriter : IAsyncDisposable
     /// <summary>Adds one entry (visible only once the import's transaction commits).</summary>
     public abstract ValueTask WriteAsync(RegisterEntry entry, CancellationToken ct);
 
-    /// <summary>Finishes writing; without it, disposing abandons what was written.</summary>
+    /// <summary>Finishes writing and releases the writer, before the commit; without it, disposing abandons what was written.</summary>
     public abstract ValueTask CompleteAsync(CancellationToken ct);
 
     /// <summary>Releases the command or importer; safe to call more than once.</summary>
@@ -66,13 +66,25 @@ internal abstract class RegisterEntryWriter : IAsyncDisposable
     /// <summary>SQLite: one INSERT, prepared once, its parameters refilled for each row.</summary>
     private sealed class SqliteWriter : RegisterEntryWriter
     {
+        /// <summary>Page cache for the import, in KiB: the indexes take random keys, so the default 2 MB thrashes.</summary>
+        private const int ImportCacheKibibytes = 64 * 1024;
+
         private readonly SqliteCommand command;
+        private readonly SqliteTransaction transaction;
+        private readonly long previousCacheSize;
+        private bool disposed;
 
         public SqliteWriter(SqliteConnection connection, SqliteTransaction transaction, string table, IReadOnlyList<Column> columns)
             : base(columns)
         {
+            this.transaction = transaction;
             command = connection.CreateCommand();
             command.Transaction = transaction;
+            // A per-connection setting (the connection is pooled, so it is put back on dispose).
+            command.CommandText = "PRAGMA cache_size";
+            previousCacheSize = (long)command.ExecuteScalar()!;
+            command.CommandText = "PRAGMA cache_size = -" + ImportCacheKibibytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            command.ExecuteNonQuery();
             var names = string.Join(", ", columns.Select(c => c.Name));
             var values = string.Join(", ", columns.Select((_, i) => "$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 #pragma warning disable CA2100 // Identifiers come from the EF model and are quoted by the provider; values are parameters.
@@ -97,9 +109,34 @@ internal abstract class RegisterEntryWriter : IAsyncDisposable
             await command.ExecuteNonQueryAsync(ct);
         }
 
-        public override ValueTask CompleteAsync(CancellationToken ct) => ValueTask.CompletedTask;
+        // Each row is already in the transaction; put the connection back as it was before the commit.
+        public override ValueTask CompleteAsync(CancellationToken ct) => DisposeAsync();
 
-        public override ValueTask DisposeAsync() => command.DisposeAsync();
+        public override async ValueTask DisposeAsync()
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            disposed = true;
+            command.Parameters.Clear();
+            // Normally still inside the open transaction (the command must then name it); after it ends, not.
+            command.Transaction = transaction.Connection is null ? null : transaction;
+#pragma warning disable CA2100 // A number read from the connection itself.
+            command.CommandText = "PRAGMA cache_size = " + previousCacheSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+#pragma warning restore CA2100
+            try
+            {
+                await command.ExecuteNonQueryAsync();
+            }
+            catch (SqliteException)
+            {
+                // The connection is failing anyway (the import's own error is the one to report).
+            }
+
+            await command.DisposeAsync();
+        }
     }
 
     /// <summary>PostgreSQL: a binary COPY into the table, each value sent as the column's store type.</summary>

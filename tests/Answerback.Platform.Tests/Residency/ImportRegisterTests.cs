@@ -134,6 +134,34 @@ public abstract class ImportRegisterTests(TestProvider provider) : PlatformTest(
         Assert.Equal(one.Hash, (await db.RegisterEntries.SingleAsync(e => e.Id == one.Id, Ct)).Hash);
     }
 
+    [Theory]
+    [InlineData("elector_number,postcode\nNW1-1,CB4 2JB\nNW1-2,CB4 2JD\n", true)]
+    [InlineData("elector_number,postcode\nNW1-1,CB4 2JB\nNW1-2,nope\n", false)]
+    public async Task ImportAsync_OnAConnectionTheCallerOpened_LeavesItAsItWas(string csv, bool succeeds)
+    {
+        await using var scope = Db.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AnswerbackDbContext>();
+        await db.Database.OpenConnectionAsync(Ct);
+        var connection = db.Database.GetDbConnection();
+        // SQLite: the import enlarges the page cache for itself and must put the caller's setting back.
+        var setting = Provider == TestProvider.Sqlite ? "PRAGMA cache_size" : "SHOW work_mem";
+        async Task<string> ReadSettingAsync()
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = setting;
+            return Convert.ToString(await command.ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture)!;
+        }
+
+        var before = await ReadSettingAsync();
+        var report = await scope.ServiceProvider.GetRequiredService<ImportRegister>().ImportAsync(Arrange.Csv(csv), "r.csv", organisation, "C1", Ct);
+
+        Assert.Equal(succeeds, report.Succeeded);
+        Assert.Equal(System.Data.ConnectionState.Open, connection.State);
+        Assert.Null(db.Database.CurrentTransaction);
+        Assert.Equal(before, await ReadSettingAsync());
+        Assert.Equal(succeeds ? 2 : 0, await db.RegisterEntries.CountAsync(Ct));
+    }
+
     [Fact]
     public async Task ImportAsync_OverlappingFile_ImportsOnlyTheNewEntries()
     {

@@ -46,7 +46,7 @@ internal abstract class RegisterEntryWriter : IAsyncDisposable
     /// <summary>Adds one entry (visible only once the import's transaction commits).</summary>
     public abstract ValueTask WriteAsync(RegisterEntry entry, CancellationToken ct);
 
-    /// <summary>Finishes writing and releases the writer, before the commit; without it, disposing abandons what was written.</summary>
+    /// <summary>Finishes writing and releases the writer; called before the commit (a failed import disposes instead, which cancels a COPY, and rolls back).</summary>
     public abstract ValueTask CompleteAsync(CancellationToken ct);
 
     /// <summary>Releases the command or importer; safe to call more than once.</summary>

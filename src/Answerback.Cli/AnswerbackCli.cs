@@ -43,7 +43,30 @@ public static class AnswerbackCli
             await error.WriteLineAsync($"answerback: {ex.Message}");
             return ex.ExitCode;
         }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("answerback: cancelled");
+            return 130;
+        }
+        catch (Exception ex)
+        {
+            // Users never see a stack trace: one line saying what failed; the details only on request.
+            await error.WriteLineAsync($"answerback: unexpected error ({ex.GetType().Name}): {ex.GetBaseException().Message}");
+            if (Environment.GetEnvironmentVariable("ANSWERBACK_DEBUG") == "1")
+            {
+                await error.WriteLineAsync(ex.ToString());
+            }
+            else
+            {
+                await error.WriteLineAsync("answerback: set ANSWERBACK_DEBUG=1 to print the details.");
+            }
+
+            return UnexpectedErrorExitCode;
+        }
     }
+
+    /// <summary>The exit code for a failure that is not the user's (EX_SOFTWARE in sysexits.h).</summary>
+    public const int UnexpectedErrorExitCode = 70;
 }
 
 /// <summary>The writers a command prints to (standard output and error in production, string writers in tests).</summary>

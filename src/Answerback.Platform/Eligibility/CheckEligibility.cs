@@ -1,3 +1,4 @@
+using Answerback.Platform.Areas;
 using Answerback.Platform.Data;
 using Answerback.Platform.Residency;
 using Microsoft.EntityFrameworkCore;
@@ -12,12 +13,14 @@ public sealed class CheckEligibility(AnswerbackDbContext db, ResidencyHasher has
 {
     private sealed class Facts
     {
+        public required Guid PersonId { get; init; }
         public required bool Exists { get; init; }
         public required List<(Guid AreaId, ResidencyKind Kind)> Residencies { get; init; }
         public required string? EmailHash { get; init; }
         public Dictionary<Guid, bool> Membership { get; } = [];
         public Dictionary<Guid, string> AreaNames { get; } = [];
         public Dictionary<Guid, string> OrganisationNames { get; } = [];
+        public Dictionary<Guid, HashSet<Guid>> AttestedAreas { get; } = [];
     }
 
     public async Task<EligibilityDecision> CheckAsync(Guid personId, EligibilityRule rule, CancellationToken ct = default)
@@ -28,7 +31,7 @@ public sealed class CheckEligibility(AnswerbackDbContext db, ResidencyHasher has
             .Select(r => new { r.AreaId, r.Kind }).ToListAsync(ct)).Select(r => (r.AreaId, r.Kind)).ToList();
         // Only a confirmed address counts: otherwise anyone could sign up with a member's email.
         var emailHash = person is { EmailConfirmed: true, Email: { } email } ? await hasher.HashEmailAsync(email, ct) : null;
-        var facts = new Facts { Exists = person is not null, Residencies = residencies, EmailHash = emailHash };
+        var facts = new Facts { PersonId = personId, Exists = person is not null, Residencies = residencies, EmailHash = emailHash };
         return await DecideAsync(rule, facts, ct);
     }
 
@@ -44,7 +47,16 @@ public sealed class CheckEligibility(AnswerbackDbContext db, ResidencyHasher has
             case AnyoneSignedIn:
                 return new EligibilityDecision(true, "Everyone who is signed in can take part.");
 
-            case VerifiedResidentOf(var areaId):
+            case VerifiedResidentOf { AttestedBy: { } organisationId } attested:
+            {
+                var name = await AreaNameAsync(attested.AreaId, facts, ct);
+                var organisation = await OrganisationNameAsync(organisationId, facts, ct);
+                return await IsAttestedAsync(attested.AreaId, organisationId, facts, ct)
+                    ? new EligibilityDecision(true, $"You are a verified resident of {name} on the register of {organisation}.")
+                    : new EligibilityDecision(false, $"Only residents of {name} verified against the register of {organisation} can take part: verify your residency with your elector number and postcode.");
+            }
+
+            case VerifiedResidentOf { AreaId: var areaId }:
             {
                 var name = await AreaNameAsync(areaId, facts, ct);
                 return facts.Residencies.Contains((areaId, ResidencyKind.Verified))
@@ -118,6 +130,31 @@ public sealed class CheckEligibility(AnswerbackDbContext db, ResidencyHasher has
             default:
                 throw new ArgumentException($"Unknown eligibility rule {rule.GetType().Name}.", nameof(rule));
         }
+    }
+
+    /// <summary>
+    /// Whether the person has claimed an entry from the organisation's register in the area or an
+    /// area within it. The residency rows alone cannot say this: they do not record whose register
+    /// verified them, and any organiser can upload a register for any area.
+    /// </summary>
+    private async Task<bool> IsAttestedAsync(Guid areaId, Guid organisationId, Facts facts, CancellationToken ct)
+    {
+        if (!facts.AttestedAreas.TryGetValue(organisationId, out var areas))
+        {
+            areas = [];
+            var entryAreas = await db.RegisterEntries.AsNoTracking()
+                .Where(e => e.ClaimedByPersonId == facts.PersonId && e.OrganisationId == organisationId)
+                .Select(e => e.AreaId).Distinct().ToListAsync(ct);
+            foreach (var entryArea in entryAreas)
+            {
+                // Residency of a parent is gained through a ward's entry, as VerifyResidency does.
+                areas.UnionWith(await AreaDirectory.WithAncestorsAsync(db, entryArea, ct));
+            }
+
+            facts.AttestedAreas[organisationId] = areas;
+        }
+
+        return areas.Contains(areaId);
     }
 
     private async Task<string> AreaNameAsync(Guid areaId, Facts facts, CancellationToken ct)

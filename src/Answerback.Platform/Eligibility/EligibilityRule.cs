@@ -31,8 +31,29 @@ public sealed record AnyoneSignedIn : EligibilityRule;
 /// <summary>Residents of the area, self-declared or verified (a verified resident has declared more than enough).</summary>
 public sealed record SelfDeclaredResidentOf(Guid AreaId) : EligibilityRule;
 
-/// <summary>Residents of the area verified against the electoral register.</summary>
-public sealed record VerifiedResidentOf(Guid AreaId) : EligibilityRule;
+/// <summary>
+/// Residents of the area verified against the electoral register. Without <see cref="AttestedBy"/>
+/// any organisation's register counts, and any organiser can upload a register, so a rule that
+/// matters (a primary, a conversation run by an organisation) should name the organisation whose
+/// register it trusts: then only a claimed register entry uploaded by that organisation, for the
+/// area or an area within it, satisfies the rule.
+/// </summary>
+public sealed record VerifiedResidentOf : EligibilityRule
+{
+    // A constructor rather than a positional record so that callers can write attestedBy: and the
+    // rule stays one argument for existing code and JSON written before AttestedBy existed.
+    public VerifiedResidentOf(Guid areaId, Guid? attestedBy = null)
+    {
+        AreaId = areaId;
+        AttestedBy = attestedBy;
+    }
+
+    public Guid AreaId { get; }
+
+    /// <summary>The organisation whose register must back the residency; null accepts any register.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Guid? AttestedBy { get; }
+}
 
 /// <summary>People whose confirmed email address is on the organisation's member list.</summary>
 public sealed record MemberOf(Guid OrganisationId) : EligibilityRule;

@@ -151,6 +151,27 @@ public sealed class PlatformCliTests : IDisposable
         Assert.Contains("--area", noArea.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RegisterImport_NoOrganisationOption_UsesTheOnlyOneOrListsTheSlugs()
+    {
+        Assert.Equal(0, (await RunHereAsync("db", "migrate")).Exit);
+        Assert.Equal(0, (await RunHereAsync("areas", "import", Write("areas.csv", "code,name,parent_code\nE07000008,Cambridge,\n"))).Exit);
+        var file = Write("r.csv", "elector_number,postcode\nAR1-1,CB4 2JB\n");
+
+        var none = await RunHereAsync("register", "import", file, "--area", "E07000008");
+        Assert.Equal(1, none.Exit);
+        Assert.Equal("answerback: --organisation: there are no organisations; create one with 'answerback admin create-organisation', then pass --organisation SLUG", none.Error.Trim());
+
+        Assert.Equal(0, (await RunHereAsync("admin", "create-organisation", "--name", "Cambridge Commons")).Exit);
+        var one = await RunHereAsync("register", "import", file, "--area", "E07000008");
+        Assert.Equal(0, one.Exit);
+        Assert.Contains("for Cambridge Commons into area E07000008: 1 entry added", one.Output, StringComparison.Ordinal);
+
+        Assert.Equal(0, (await RunHereAsync("admin", "create-organisation", "--name", "Arbury Residents")).Exit);
+        var several = await RunHereAsync("register", "import", Write("r2.csv", "elector_number,postcode\nAR1-2,CB4 2JD\n"), "--area", "E07000008");
+        Assert.Equal((1, "answerback: --organisation: there are several organisations (arbury-residents, cambridge-commons); pass --organisation SLUG to choose one"), (several.Exit, several.Error.Trim()));
+    }
+
     [Theory]
     [InlineData("admin", "create")]
     [InlineData("admin", "create-organisation")]

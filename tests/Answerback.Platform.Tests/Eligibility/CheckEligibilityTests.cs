@@ -58,6 +58,33 @@ public abstract class CheckEligibilityTests(TestProvider provider) : PlatformTes
     }
 
     [Fact]
+    public async Task CheckAsync_VerifiedResidentOfAttestedBy_OnlyThatOrganisationsRegisterForTheAreaOrAWardWithinIt()
+    {
+        var ward = await CheckAsync(verified, new VerifiedResidentOf(areas.Ward1, attestedBy: party));
+        Assert.True(ward.IsEligible, ward.Reason);
+        Assert.Equal("You are a verified resident of North Ward on the register of Testville Greens.", ward.Reason);
+        Assert.True((await CheckAsync(verified, new VerifiedResidentOf(areas.City, attestedBy: party))).IsEligible);
+        Assert.False((await CheckAsync(verified, new VerifiedResidentOf(areas.Ward2, attestedBy: party))).IsEligible);
+        var rival = await CheckAsync(verified, new VerifiedResidentOf(areas.Ward1, attestedBy: otherParty));
+        Assert.False(rival.IsEligible);
+        Assert.Contains("verified against the register of Testville Blues", rival.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckAsync_VerifiedResidentOfAttestedBy_SockPuppetOnARivalsInventedRegisterFails()
+    {
+        // The rival invents an elector in the other ward and verifies an account with it.
+        await Db.With<ImportRegister, RegisterImportReport>(i => i.ImportAsync(Arrange.Csv("elector_number,postcode,area_code\nFAKE-1,CB1 3NE,W2\n"), "fake.csv", otherParty, "C1", Ct));
+        var puppet = await Db.PersonAsync("puppet@example.org");
+        Assert.True((await Db.With<VerifyResidency, VerificationResult>(v => v.VerifyAsync(puppet, "FAKE-1", "CB1 3NE", Ct))).Succeeded);
+
+        // The plain rule trusts any register; the attested one only the organisation named.
+        Assert.True((await CheckAsync(puppet, new VerifiedResidentOf(areas.City))).IsEligible);
+        Assert.False((await CheckAsync(puppet, new VerifiedResidentOf(areas.City, attestedBy: party))).IsEligible);
+        Assert.True((await CheckAsync(puppet, new VerifiedResidentOf(areas.Ward2, attestedBy: otherParty))).IsEligible);
+    }
+
+    [Fact]
     public async Task CheckAsync_SelfDeclaredResidentOf_DeclaredOrVerified()
     {
         var decision = await CheckAsync(declared, new SelfDeclaredResidentOf(areas.Ward2));

@@ -12,14 +12,19 @@ public sealed record AreaImportReport(IReadOnlyList<ImportError> Errors, int Cre
 
 /// <summary>
 /// Imports areas from a CSV with the header <c>code,name,parent_code</c> (in any order; other
-/// columns ignored). A code already in the database updates that area's name and parent. A parent
-/// may come before or after its children in the file, or already exist. All or nothing.
+/// columns ignored). A code already in the database updates that area's name and parent, but only
+/// when the caller says so (<c>mayChangeExisting</c>): areas are shared by every organisation, so
+/// only an administrator (or the operator's CLI) may change one; for anyone else such a row is an
+/// error, while a row repeating an existing area unchanged is accepted. A parent may come before or
+/// after its children in the file, or already exist. All or nothing.
 /// </summary>
 public sealed class ImportAreas(AnswerbackDbContext db)
 {
     private sealed record Row(int Line, string Code, string Name, string? ParentCode);
 
-    public async Task<AreaImportReport> ImportAsync(Stream csv, string fileName, CancellationToken ct = default)
+    public const string OnlyAdministratorMayChange = "only an administrator can change an existing area";
+
+    public async Task<AreaImportReport> ImportAsync(Stream csv, string fileName, bool mayChangeExisting, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(csv);
         var errors = new List<ImportError>();
@@ -127,6 +132,10 @@ public sealed class ImportAreas(AnswerbackDbContext db)
             {
                 errors.Add(new ImportError(row.Line, "parent_code", $"no area has the code {row.ParentCode} (in this file or already imported)"));
             }
+            else if (!mayChangeExisting && existing.TryGetValue(row.Code, out var area) && Changes(row, area, existing))
+            {
+                errors.Add(new ImportError(row.Line, "code", $"{row.Code} already exists as {area.Name}: {OnlyAdministratorMayChange}"));
+            }
         }
 
         if (errors.Count == 0)
@@ -178,6 +187,23 @@ public sealed class ImportAreas(AnswerbackDbContext db)
 
     internal static List<ImportError> Sorted(List<ImportError> errors)
         => [.. errors.OrderBy(e => e.Line).ThenBy(e => e.Field, StringComparer.Ordinal)];
+
+    /// <summary>True when the row gives an existing area another name or another parent.</summary>
+    private static bool Changes(Row row, Area area, Dictionary<string, Area> existing)
+    {
+        if (!string.Equals(row.Name, area.Name, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (row.ParentCode is null)
+        {
+            return area.ParentId is not null;
+        }
+
+        // A parent that is new in this file cannot be the area's current parent.
+        return !existing.TryGetValue(row.ParentCode, out var parent) || area.ParentId != parent.Id;
+    }
 
     private static bool CreatesCycle(Row row, Dictionary<string, Row> byCode, Dictionary<string, Area> existing)
     {

@@ -114,6 +114,17 @@ public sealed class PlatformCliTests : IDisposable
     }
 
     [Fact]
+    public async Task AreasImport_ExistingCodeWithNewNameAndParent_UpdatesIt()
+    {
+        // The CLI is the operator's tool: unlike an organiser on the web, it may change existing areas.
+        await MigratedWithCityAsync();
+        var result = await RunHereAsync("areas", "import", Write("rename.csv", "code,name,parent_code\nE05013061,Romsey Town,E05013051\n"));
+
+        Assert.Equal(0, result.Exit);
+        Assert.Contains("0 area(s) created, 1 updated", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RegisterImport_GoodThenBadFile_CountsAndLineErrors()
     {
         await MigratedWithCityAsync();

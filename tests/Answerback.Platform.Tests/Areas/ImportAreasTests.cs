@@ -8,8 +8,8 @@ namespace Answerback.Platform.Tests.Areas;
 
 public abstract class ImportAreasTests(TestProvider provider) : PlatformTest(provider)
 {
-    private Task<AreaImportReport> ImportAsync(string csv)
-        => Db.With<ImportAreas, AreaImportReport>(i => i.ImportAsync(Arrange.Csv(csv), "areas.csv", Ct));
+    private Task<AreaImportReport> ImportAsync(string csv, bool mayChangeExisting = false)
+        => Db.With<ImportAreas, AreaImportReport>(i => i.ImportAsync(Arrange.Csv(csv), "areas.csv", mayChangeExisting, Ct));
 
     private async Task<List<Area>> AreasAsync()
     {
@@ -35,16 +35,50 @@ public abstract class ImportAreasTests(TestProvider provider) : PlatformTest(pro
     }
 
     [Fact]
-    public async Task ImportAsync_ExistingCode_UpdatesNameAndParent()
+    public async Task ImportAsync_ExistingCodeWhenMayChangeExisting_UpdatesNameAndParent()
     {
         await ImportAsync("code,name,parent_code\nC1,Testville,\nW1,North,\n");
-        var report = await ImportAsync("code,name,parent_code\nW1,North Ward,C1\n");
+        var report = await ImportAsync("code,name,parent_code\nW1,North Ward,C1\n", mayChangeExisting: true);
 
         Assert.Equal((0, 1), (report.Created, report.Updated));
         var areas = await AreasAsync();
         var ward = Assert.Single(areas, a => a.Code == "W1");
         Assert.Equal("North Ward", ward.Name);
         Assert.Equal(areas.Single(a => a.Code == "C1").Id, ward.ParentId);
+    }
+
+    [Fact]
+    public async Task ImportAsync_ExistingCodeChangedWhenMayNotChangeExisting_ReportsEachLineAndChangesNothing()
+    {
+        await ImportAsync("code,name,parent_code\nC1,Testville,\nC2,Otherville,\nW1,North,C1\nW2,South,C1\n");
+
+        // Line 2 renames, line 3 re-parents, line 4 makes W2 top-level; line 5 repeats C1 unchanged and line 6 is new.
+        var report = await ImportAsync("code,name,parent_code\nW1,Renamed,C1\nW1X,New Ward,C2\n", mayChangeExisting: false);
+        var changes = await ImportAsync("code,name,parent_code\nW1,Renamed,C1\nw2,South,C2\nC2,Otherville,C1\nC1,Testville,\nW3,New Ward,C1\n", mayChangeExisting: false);
+
+        Assert.Equal(("code", 2), (Assert.Single(report.Errors).Field, report.Errors[0].Line));
+        Assert.Equal([2, 3, 4], changes.Errors.Select(e => e.Line).ToArray());
+        Assert.All(changes.Errors, e => Assert.Contains(ImportAreas.OnlyAdministratorMayChange, e.Message, StringComparison.Ordinal));
+        var areas = await AreasAsync();
+        Assert.Equal(4, areas.Count);
+        var c1 = areas.Single(a => a.Code == "C1").Id;
+        Assert.Equal(("North", c1), areas.Where(a => a.Code == "W1").Select(a => (a.Name, a.ParentId!.Value)).Single());
+        Assert.Equal(c1, areas.Single(a => a.Code == "W2").ParentId);
+        Assert.Null(areas.Single(a => a.Code == "C2").ParentId);
+    }
+
+    [Fact]
+    public async Task ImportAsync_ExistingAreasUnchangedAndNewAreasWhenMayNotChangeExisting_Imports()
+    {
+        await ImportAsync("code,name,parent_code\nC1,Testville,\nW1,North,C1\n");
+
+        var report = await ImportAsync("code,name,parent_code\nC1,Testville,\nW1,North,C1\nW2,South,C1\nN1,Estate,W2\n", mayChangeExisting: false);
+
+        Assert.True(report.Succeeded, string.Join("; ", report.Errors));
+        Assert.Equal((2, 2), (report.Created, report.Updated));
+        var areas = await AreasAsync();
+        Assert.Equal(areas.Single(a => a.Code == "W2").Id, areas.Single(a => a.Code == "N1").ParentId);
+        Assert.Equal("North", areas.Single(a => a.Code == "W1").Name);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public static class Arrange
     /// <summary>A small city with two wards, through <see cref="ImportAreas"/>: city C1, wards W1 and W2.</summary>
     public static async Task<(Guid City, Guid Ward1, Guid Ward2)> CityWithWardsAsync(this PlatformTestDatabase db)
     {
-        var report = await db.With<ImportAreas, AreaImportReport>(i => i.ImportAsync(Csv("code,name,parent_code\nC1,Testville,\nW1,North Ward,C1\nW2,South Ward,C1\n"), "areas.csv"));
+        var report = await db.With<ImportAreas, AreaImportReport>(i => i.ImportAsync(Csv("code,name,parent_code\nC1,Testville,\nW1,North Ward,C1\nW2,South Ward,C1\n"), "areas.csv", mayChangeExisting: false));
         Assert.True(report.Succeeded, string.Join("; ", report.Errors));
         await using var scope = db.Scope();
         var context = scope.ServiceProvider.GetRequiredService<AnswerbackDbContext>();

@@ -29,7 +29,8 @@ public static class AreasCommand
                 AreaImportReport report;
                 await using (var stream = PlatformConnection.OpenInput(path))
                 {
-                    report = await services.GetRequiredService<ImportAreas>().ImportAsync(stream, Path.GetFileName(path), token);
+                    // The CLI is the operator's own tool (it holds the database connection), so it may change existing areas.
+                    report = await services.GetRequiredService<ImportAreas>().ImportAsync(stream, Path.GetFileName(path), mayChangeExisting: true, token);
                 }
 
                 if (!report.Succeeded)

@@ -8,7 +8,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Answerback.Web.Pages.Areas;
 
-/// <summary>Import areas from CSV <c>code,name,parent_code</c>: organisers and administrators; all or nothing.</summary>
+/// <summary>
+/// Import areas from CSV <c>code,name,parent_code</c>: organisers and administrators; all or nothing.
+/// Areas are shared by every organisation, so only an administrator may rename or re-parent an
+/// existing one; an organiser may add new areas.
+/// </summary>
 [Authorize]
 public sealed class ImportModel(ImportAreas import, OrganisationAccess access, CurrentPerson current) : PageModel
 {
@@ -38,7 +42,7 @@ public sealed class ImportModel(ImportAreas import, OrganisationAccess access, C
 
         FileName = Path.GetFileName(Upload.FileName);
         await using var stream = Upload.OpenReadStream();
-        Report = await import.ImportAsync(stream, FileName, ct);
+        Report = await import.ImportAsync(stream, FileName, mayChangeExisting: await access.IsAdministratorAsync(current.Id, ct), ct);
         if (!Report.Succeeded)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

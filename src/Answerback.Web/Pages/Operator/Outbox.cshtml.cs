@@ -1,23 +1,33 @@
-using Answerback.Platform.Email;
 using Answerback.Platform;
+using Answerback.Platform.Data;
+using Answerback.Platform.Demo;
+using Answerback.Platform.Email;
 using Answerback.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace Answerback.Web.Pages.Operator;
 
 /// <summary>
 /// The email outbox, for a site without SMTP: administrators only, except in demo mode, where it is
-/// open to everyone so that visitors can confirm the accounts they create.
+/// open to everyone so that visitors can confirm the accounts they create. Even then, messages to
+/// privileged accounts (administrators, organisers, moderators) are hidden from everyone but
+/// administrators: otherwise anyone could ask for an administrator's password reset and read the
+/// link. The seeded demo people stay visible (they are meant to be shared).
 /// </summary>
-public sealed class OutboxModel(Outbox outbox, IOptions<DemoOptions> demo, CurrentPerson current) : PageModel
+public sealed class OutboxModel(Outbox outbox, IOptions<DemoOptions> demo, CurrentPerson current, AnswerbackDbContext db) : PageModel
 {
     public IReadOnlyList<OutboxMessage> Messages { get; private set; } = [];
 
     public OutboxMessage? Message { get; private set; }
 
     public bool OpenBecauseDemo => demo.Value.Enabled;
+
+    /// <summary>True when messages to privileged accounts are left out for this viewer.</summary>
+    public bool HidesPrivileged { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? id, CancellationToken ct)
     {
@@ -34,13 +44,33 @@ public sealed class OutboxModel(Outbox outbox, IOptions<DemoOptions> demo, Curre
             }
         }
 
+        HidesPrivileged = !current.IsAdministrator;
+        var visible = HidesPrivileged ? await NotPrivilegedAsync(ct) : _ => true;
         if (id is not null)
         {
             Message = await outbox.ReadAsync(id, ct);
-            return Message is null ? NotFound() : Page();
+            return Message is null || !visible(Message) ? NotFound() : Page();
         }
 
-        Messages = await outbox.ListAsync(ct);
+        Messages = [.. (await outbox.ListAsync(ct)).Where(visible)];
         return Page();
+    }
+
+    /// <summary>
+    /// The one filter for viewers who are not administrators: a message is shown only when none of
+    /// its recipients is an account with the Administrator role or an organisation role, apart from
+    /// the seeded demo people. A recipient list that cannot be read is hidden (fail closed).
+    /// </summary>
+    private async Task<Func<OutboxMessage, bool>> NotPrivilegedAsync(CancellationToken ct)
+    {
+        var privilegedIds = db.UserRoles.Where(r => r.RoleId == AnswerbackDbContext.AdministratorRoleId).Select(r => r.UserId)
+            .Union(db.OrganisationRoles.Select(r => r.PersonId));
+        var emails = await db.Users.Where(u => privilegedIds.Contains(u.Id) && u.Email != null).Select(u => u.Email!).ToListAsync(ct);
+        var demoPeople = DemoData.People.Select(p => p.Email).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var privileged = emails.Where(e => !demoPeople.Contains(e)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return message =>
+            InternetAddressList.TryParse(message.To, out var recipients)
+            && recipients.Mailboxes.Any()
+            && !recipients.Mailboxes.Any(m => privileged.Contains(m.Address));
     }
 }

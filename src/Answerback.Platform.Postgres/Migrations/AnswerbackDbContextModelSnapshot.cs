@@ -274,7 +274,7 @@ namespace Answerback.Platform.Postgres.Migrations
 
                     b.HasIndex("OrganisationId");
 
-                    b.HasIndex("AreaId", "Hash")
+                    b.HasIndex("AreaId", "OrganisationId", "Hash")
                         .IsUnique();
 
                     b.ToTable("RegisterEntries");

@@ -269,7 +269,7 @@ namespace Answerback.Platform.Sqlite.Migrations
 
                     b.HasIndex("OrganisationId");
 
-                    b.HasIndex("AreaId", "Hash")
+                    b.HasIndex("AreaId", "OrganisationId", "Hash")
                         .IsUnique();
 
                     b.ToTable("RegisterEntries");

@@ -102,7 +102,9 @@ public class AnswerbackDbContext(DbContextOptions<AnswerbackDbContext> options)
         builder.Entity<RegisterEntry>(entry =>
         {
             entry.Property(e => e.Hash).HasMaxLength(64).IsFixedLength(false);
-            entry.HasIndex(e => new { e.AreaId, e.Hash }).IsUnique();
+            // Per organisation: each organisation's register can attest the same elector, and an upload by one
+            // organisation never blocks another's.
+            entry.HasIndex(e => new { e.AreaId, e.OrganisationId, e.Hash }).IsUnique();
             // Verification looks an entry up by hash alone (the person does not say which area).
             entry.HasIndex(e => e.Hash);
             entry.HasIndex(e => e.ClaimedByPersonId);

@@ -60,10 +60,11 @@ public sealed class ImportRegister(AnswerbackDbContext db, ResidencyHasher hashe
         var key = await hasher.GetKeyAsync(ct);
         var now = time.GetUtcNow();
 
-        // What this area already holds, read once: re-uploading a register skips those entries.
-        // (One query up front instead of one per batch; about 100 bytes per existing entry.)
+        // What this organisation's register already holds in the area, read once: re-uploading one's own
+        // register skips those entries. Another organisation's entries do not count: each organisation
+        // attests its own electors. (One query up front instead of one per batch; about 100 bytes per existing entry.)
         var existing = new HashSet<(Guid, string)>();
-        await foreach (var entry in db.RegisterEntries.AsNoTracking().Where(e => within.Contains(e.AreaId)).Select(e => new { e.AreaId, e.Hash }).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var entry in db.RegisterEntries.AsNoTracking().Where(e => e.OrganisationId == organisationId && within.Contains(e.AreaId)).Select(e => new { e.AreaId, e.Hash }).AsAsyncEnumerable().WithCancellation(ct))
         {
             existing.Add((entry.AreaId, entry.Hash));
         }
@@ -216,7 +217,7 @@ public sealed class ImportRegister(AnswerbackDbContext db, ResidencyHasher hashe
             var hash = ResidencyHasher.HashEntry(key, elector, postcode);
             if (existing.Contains((areaId, hash)))
             {
-                // Entries already imported (the same register uploaded again) are skipped, not errors.
+                // Entries this organisation already imported (its register uploaded again) are skipped, not errors.
                 alreadyPresent++;
                 continue;
             }

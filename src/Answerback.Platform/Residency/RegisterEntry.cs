@@ -13,7 +13,7 @@ public class RegisterEntry
     /// <summary>The organisation that uploaded the register.</summary>
     public Guid OrganisationId { get; set; }
 
-    /// <summary>HMAC-SHA256 of the normalised elector number and postcode, lower-case hex (64 characters). Unique per area.</summary>
+    /// <summary>HMAC-SHA256 of the normalised elector number and postcode, lower-case hex (64 characters). Unique per area and organisation.</summary>
     public string Hash { get; set; } = "";
 
     /// <summary>The account this entry verified, if any: an entry backs at most one account.</summary>

@@ -29,9 +29,11 @@ public sealed record VerificationResult(VerificationOutcome Outcome, string Mess
 }
 
 /// <summary>
-/// Verifies a person's residency with their elector number and postcode. A match claims the
-/// register entry for this account (an entry backs at most one account) and gives a verified
-/// residency in the entry's area and every area above it. Failures get one message that does not
+/// Verifies a person's residency with their elector number and postcode. The details may match
+/// several entries (one per organisation's register); the attempt succeeds if at least one is
+/// unclaimed or already claimed by this account, and then claims every unclaimed match for it (an
+/// entry backs at most one account), giving a verified residency in each entry's area and every
+/// area above it. Verifying again after another organisation uploads claims the new entries. Failures get one message that does not
 /// say whether the number exists; they are logged and limited per account per hour.
 /// </summary>
 public sealed class VerifyResidency(AnswerbackDbContext db, ResidencyHasher hasher, TimeProvider time, IOptions<ResidencyOptions> options, ILogger<VerifyResidency> logger)
@@ -69,6 +71,8 @@ public sealed class VerifyResidency(AnswerbackDbContext db, ResidencyHasher hash
         }
 
         var hash = ResidencyHasher.HashEntry(await hasher.GetKeyAsync(ct), elector, normalisedPostcode);
+        // Every organisation's entry for these details that this account may hold; entries that back
+        // other accounts are left out, so a match held only by others fails like no match at all.
         var candidates = await db.RegisterEntries.Where(e => e.Hash == hash && (e.ClaimedByPersonId == null || e.ClaimedByPersonId == personId))
             .Select(e => new { e.Id, e.AreaId, e.ClaimedByPersonId }).ToListAsync(ct);
 

@@ -46,7 +46,7 @@ public sealed class PlatformCliTests : IDisposable
     {
         var first = await RunHereAsync("db", "migrate");
         Assert.Equal(0, first.Exit);
-        Assert.Contains("Applied 1 migration(s)", first.Output, StringComparison.Ordinal);
+        Assert.Contains("Applied 2 migration(s)", first.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(DataFolder, "answerback.db")));
 
         var second = await RunHereAsync("db", "migrate");

@@ -1,6 +1,8 @@
+using Answerback.Platform.Data;
 using Answerback.Platform.Eligibility;
 using Answerback.Platform.Residency;
 using Answerback.Platform.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Answerback.Platform.Tests.Eligibility;
 
@@ -82,6 +84,49 @@ public abstract class CheckEligibilityTests(TestProvider provider) : PlatformTes
         Assert.True((await CheckAsync(puppet, new VerifiedResidentOf(areas.City))).IsEligible);
         Assert.False((await CheckAsync(puppet, new VerifiedResidentOf(areas.City, attestedBy: party))).IsEligible);
         Assert.True((await CheckAsync(puppet, new VerifiedResidentOf(areas.Ward2, attestedBy: otherParty))).IsEligible);
+    }
+
+    [Fact]
+    public async Task CheckAsync_VerifiedResidentOfAttestedBy_ElectorOnTwoRegisters_OneVerificationPassesBothAndBlocksOtherAccounts()
+    {
+        const string shared = "elector_number,postcode,area_code\nNW1-5,CB4 2JF,W1\nNW1-6,CB4 2JG,W1\n";
+        var greens = await Db.With<ImportRegister, RegisterImportReport>(i => i.ImportAsync(Arrange.Csv(shared), "greens.csv", party, "C1", Ct));
+        var blues = await Db.With<ImportRegister, RegisterImportReport>(i => i.ImportAsync(Arrange.Csv(shared), "blues.csv", otherParty, "C1", Ct));
+        Assert.Equal((2, 0), (greens.Imported, greens.AlreadyPresent));
+        Assert.Equal((2, 0), (blues.Imported, blues.AlreadyPresent));
+
+        var resident = await Db.PersonAsync("rosa@example.org");
+        Assert.True((await Db.With<VerifyResidency, VerificationResult>(v => v.VerifyAsync(resident, "NW1-5", "CB4 2JF", Ct))).Succeeded);
+        Assert.True((await CheckAsync(resident, new VerifiedResidentOf(areas.Ward1, attestedBy: party))).IsEligible);
+        Assert.True((await CheckAsync(resident, new VerifiedResidentOf(areas.Ward1, attestedBy: otherParty))).IsEligible);
+
+        // Both entries now back the resident: another account gets the uniform failure.
+        var thief = await Db.PersonAsync("thief@example.org");
+        var stolen = await Db.With<VerifyResidency, VerificationResult>(v => v.VerifyAsync(thief, "NW1-5", "CB4 2JF", Ct));
+        Assert.Equal(VerificationOutcome.NotMatched, stolen.Outcome);
+        Assert.Equal(VerifyResidency.NotMatchedMessage, stolen.Message);
+        Assert.False((await CheckAsync(thief, new VerifiedResidentOf(areas.Ward1))).IsEligible);
+
+        // The Greens re-importing their own file add nothing.
+        var again = await Db.With<ImportRegister, RegisterImportReport>(i => i.ImportAsync(Arrange.Csv(shared), "greens.csv", party, "C1", Ct));
+        Assert.Equal((0, 2), (again.Imported, again.AlreadyPresent));
+    }
+
+    [Fact]
+    public async Task CheckAsync_VerifiedResidentOfAttestedBy_SecondRegisterUploadedLater_VerifyingAgainClaimsItWithoutAFailure()
+    {
+        // `verified` claimed NW1-1 on the Greens' register before the Blues uploaded theirs.
+        var blues = await Db.With<ImportRegister, RegisterImportReport>(i => i.ImportAsync(Arrange.Csv("elector_number,postcode,area_code\nNW1-1,CB4 2JB,W1\n"), "blues.csv", otherParty, "C1", Ct));
+        Assert.Equal((1, 0), (blues.Imported, blues.AlreadyPresent));
+        Assert.False((await CheckAsync(verified, new VerifiedResidentOf(areas.Ward1, attestedBy: otherParty))).IsEligible);
+
+        var again = await Db.With<VerifyResidency, VerificationResult>(v => v.VerifyAsync(verified, "NW1-1", "CB4 2JB", Ct));
+        Assert.Equal(VerificationOutcome.Verified, again.Outcome);
+        Assert.True((await CheckAsync(verified, new VerifiedResidentOf(areas.Ward1, attestedBy: otherParty))).IsEligible);
+        Assert.True((await CheckAsync(verified, new VerifiedResidentOf(areas.Ward1, attestedBy: party))).IsEligible);
+        var attempts = await Db.With<AnswerbackDbContext, List<VerificationAttempt>>(db => db.VerificationAttempts.Where(a => a.PersonId == verified).ToListAsync(Ct));
+        Assert.Equal(2, attempts.Count);
+        Assert.All(attempts, a => Assert.True(a.Succeeded));
     }
 
     [Fact]

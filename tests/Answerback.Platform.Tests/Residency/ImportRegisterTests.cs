@@ -204,6 +204,29 @@ public abstract class ImportRegisterTests(TestProvider provider) : PlatformTest(
     }
 
     [Fact]
+    public async Task ImportAsync_TwoOrganisationsShareAnElector_EachImportsEveryRowOfItsOwnRegister()
+    {
+        var rival = await Db.OrganisationAsync("Testville Blues");
+        await ImportAsync("elector_number,postcode,area_code\nNW1-1,CB4 2JB,W1\nNW1-2,CB4 2JD,W1\n");
+        var theirs = await Db.With<ImportRegister, RegisterImportReport>(i => i.ImportAsync(
+            Arrange.Csv("elector_number,postcode,area_code\nNW1-1,CB4 2JB,W1\nSW1-1,CB1 3NE,W2\n"), "theirs.csv", rival, "C1", Ct));
+
+        Assert.True(theirs.Succeeded, string.Join("; ", theirs.Errors));
+        Assert.Equal((2, 0), (theirs.Imported, theirs.AlreadyPresent));
+        var entries = await EntriesAsync();
+        Assert.Equal(2, entries.Count(e => e.OrganisationId == organisation));
+        Assert.Equal(2, entries.Count(e => e.OrganisationId == rival));
+        // The shared elector is on both registers, once each.
+        Assert.Single(entries.Where(e => e.AreaId == areas.Ward1).GroupBy(e => e.Hash), g => g.Count() == 2);
+
+        // Re-importing one's own file still adds nothing, whatever the other organisation holds.
+        var again = await ImportAsync("elector_number,postcode,area_code\nNW1-1,CB4 2JB,W1\nNW1-2,CB4 2JD,W1\n");
+        Assert.True(again.Succeeded, string.Join("; ", again.Errors));
+        Assert.Equal((0, 2), (again.Imported, again.AlreadyPresent));
+        Assert.Equal(4, (await EntriesAsync()).Count);
+    }
+
+    [Fact]
     public async Task ImportAsync_SameFileTwice_SecondTimeAlreadyPresent()
     {
         const string csv = "elector_number,postcode\nNW1-1,CB4 2JB\nNW1-2,CB4 2JD\n";

@@ -30,9 +30,8 @@ public sealed record VerificationResult(VerificationOutcome Outcome, string Mess
 
 /// <summary>
 /// Verifies a person's residency with their elector number and postcode. The details may match
-/// several entries (one per organisation's register); the attempt succeeds if at least one is
-/// unclaimed or already claimed by this account, and then claims every unclaimed match for it (an
-/// entry backs at most one account), giving a verified residency in each entry's area and every
+/// several entries (one per organisation's register); the attempt succeeds if none of them backs
+/// another account (an elector backs one account), and then claims every unclaimed match for it, giving a verified residency in each entry's area and every
 /// area above it. Verifying again after another organisation uploads claims the new entries. Failures get one message that does not
 /// say whether the number exists; they are logged and limited per account per hour.
 /// </summary>
@@ -71,10 +70,12 @@ public sealed class VerifyResidency(AnswerbackDbContext db, ResidencyHasher hash
         }
 
         var hash = ResidencyHasher.HashEntry(await hasher.GetKeyAsync(ct), elector, normalisedPostcode);
-        // Every organisation's entry for these details that this account may hold; entries that back
-        // other accounts are left out, so a match held only by others fails like no match at all.
-        var candidates = await db.RegisterEntries.Where(e => e.Hash == hash && (e.ClaimedByPersonId == null || e.ClaimedByPersonId == personId))
+        // Every organisation's entry for these details. An elector backs one account: when any of them
+        // already backs another account, nothing is claimed and the attempt fails like no match at all
+        // (otherwise a register uploaded later would hand the same elector to a second account).
+        var matches = await db.RegisterEntries.Where(e => e.Hash == hash)
             .Select(e => new { e.Id, e.AreaId, e.ClaimedByPersonId }).ToListAsync(ct);
+        var candidates = matches.Any(e => e.ClaimedByPersonId is { } holder && holder != personId) ? [] : matches;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var claimedAreas = new List<Guid>();

@@ -130,6 +130,19 @@ public abstract class CheckEligibilityTests(TestProvider provider) : PlatformTes
     }
 
     [Fact]
+    public async Task VerifyAsync_SecondRegisterUploadedLater_AnotherAccountCannotClaimTheSameElector()
+    {
+        // `verified` holds NW1-1 on the Greens' register; the Blues upload the same elector afterwards.
+        await Db.With<ImportRegister, RegisterImportReport>(i => i.ImportAsync(Arrange.Csv("elector_number,postcode,area_code\nNW1-1,CB4 2JB,W1\n"), "blues.csv", otherParty, "C1", Ct));
+
+        var other = await Db.With<VerifyResidency, VerificationResult>(v => v.VerifyAsync(declared, "NW1-1", "CB4 2JB", Ct));
+
+        Assert.NotEqual(VerificationOutcome.Verified, other.Outcome);
+        Assert.False((await CheckAsync(declared, new VerifiedResidentOf(areas.Ward1, attestedBy: otherParty))).IsEligible);
+        Assert.False((await CheckAsync(declared, new VerifiedResidentOf(areas.Ward1))).IsEligible);
+    }
+
+    [Fact]
     public async Task CheckAsync_SelfDeclaredResidentOf_DeclaredOrVerified()
     {
         var decision = await CheckAsync(declared, new SelfDeclaredResidentOf(areas.Ward2));

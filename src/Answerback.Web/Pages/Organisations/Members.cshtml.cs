@@ -25,14 +25,9 @@ public sealed class MembersModel(OrganiserGate gate, ImportMembers import) : Pag
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         var check = await gate.CheckAsync(slug, "member list upload", ct);
-        if (check.Organisation is null)
+        if (check.Refused(out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!check.Allowed)
-        {
-            return Forbid();
+            return refusal;
         }
 
         Organisation = check.Organisation;
@@ -42,14 +37,9 @@ public sealed class MembersModel(OrganiserGate gate, ImportMembers import) : Pag
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
     {
         var check = await gate.CheckAsync(slug, "member list upload", ct);
-        if (check.Organisation is null)
+        if (check.Refused(out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!check.Allowed)
-        {
-            return Forbid();
+            return refusal;
         }
 
         Organisation = check.Organisation;

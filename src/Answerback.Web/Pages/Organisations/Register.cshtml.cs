@@ -40,14 +40,9 @@ public sealed class RegisterModel(OrganiserGate gate, ImportRegister import, Ans
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         var check = await gate.CheckAsync(slug, "register upload", ct);
-        if (check.Organisation is null)
+        if (check.Refused(out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!check.Allowed)
-        {
-            return Forbid();
+            return refusal;
         }
 
         Organisation = check.Organisation;
@@ -58,14 +53,9 @@ public sealed class RegisterModel(OrganiserGate gate, ImportRegister import, Ans
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
     {
         var check = await gate.CheckAsync(slug, "register upload", ct);
-        if (check.Organisation is null)
+        if (check.Refused(out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!check.Allowed)
-        {
-            return Forbid();
+            return refusal;
         }
 
         Organisation = check.Organisation;

@@ -63,14 +63,9 @@ public sealed class RolesModel(OrganiserGate gate, GrantOrganisationRole grant, 
     private async Task<IActionResult?> AuthoriseAsync(string slug, CancellationToken ct)
     {
         var check = await gate.CheckAsync(slug, "role grant", ct);
-        if (check.Organisation is null)
+        if (check.Refused(out var refusal))
         {
-            return NotFound();
-        }
-
-        if (!check.Allowed)
-        {
-            return Forbid();
+            return refusal;
         }
 
         Organisation = check.Organisation;

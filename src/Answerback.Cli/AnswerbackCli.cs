@@ -26,6 +26,7 @@ public static class AnswerbackCli
         root.Subcommands.Add(DbCommand.Create(context));
         root.Subcommands.Add(AreasCommand.Create(context));
         root.Subcommands.Add(RegisterCommand.Create(context));
+        root.Subcommands.Add(Commands.Primaries.PrimaryCommand.Create(context));
         return root;
     }
 

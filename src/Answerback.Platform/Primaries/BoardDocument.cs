@@ -174,10 +174,19 @@ public sealed record BoardDocument
         var problem = board.Format != BoardHashes.FormatName ? $"format: expected \"{BoardHashes.FormatName}\", found \"{board.Format}\"."
             : !CountingMethods.Names.Contains(board.Method, StringComparer.Ordinal) ? $"method: '{board.Method}' is not one of {string.Join(", ", CountingMethods.Names)}."
             : board.Candidates.Count == 0 ? "candidates: the list is empty."
+            : board.Candidates.Select((c, i) => Line(c, Invariant($"candidates[{i}]"))).FirstOrDefault(p => p is not null) is { } bad ? bad
+            : board.Candidates.Distinct(StringComparer.Ordinal).Count() != board.Candidates.Count ? "candidates: a name is listed twice; ballots could not say which candidate they mean."
+            : Line(board.Title, "title") is { } badTitle ? badTitle
             : board.Seats < 1 || board.Seats > board.Candidates.Count ? string.Create(CultureInfo.InvariantCulture, $"seats: {board.Seats} seats for {board.Candidates.Count} candidates.")
             : null;
         return problem is null ? board : throw new BallotFileException(name, 0, problem);
     }
+
+    // The names and title go into the BLT file one a line.
+    private static string? Line(string text, string field) =>
+        text.Contains('\n', StringComparison.Ordinal) || text.Contains('\r', StringComparison.Ordinal) ? field + ": must be one line." : null;
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static string FirstSentence(string message)
     {

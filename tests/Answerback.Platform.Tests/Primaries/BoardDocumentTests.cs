@@ -54,6 +54,8 @@ public class BoardDocumentTests
     [InlineData("{\"primaryId\":\"p\",\"title\":\"t\",\"method\":\"av\",\"seats\":2,\"candidates\":[\"A\"],\"closed\":false,\"entries\":[],\"head\":{\"count\":0,\"hash\":\"x\"}}", "seats: 2 seats for 1 candidates")]
     [InlineData("{\"primaryId\":\"p\",\"title\":\"t\",\"method\":\"av\",\"seats\":1,\"candidates\":[\"A\"],\"closed\":false,\"entries\":[{\"sequence\":1,\"trackingCode\":\"K7M2Q9XW4D\",\"hash\":\"x\"}],\"head\":{\"count\":0,\"hash\":\"x\"}}", "entries[0]")]
     [InlineData("{\"primaryId\":\"p\",\"title\":\"t\",\"method\":\"av\",\"seats\":1,\"candidates\":[\"A\"],\"closed\":false,\"entries\":[],\n\"head\":{\"count\":\"none\",\"hash\":\"x\"}}", "board.json:2: head.count")]
+    [InlineData("{\"primaryId\":\"p\",\"title\":\"t\",\"method\":\"av\",\"seats\":1,\"candidates\":[\"A\",\"A\"],\"closed\":false,\"entries\":[],\"head\":{\"count\":0,\"hash\":\"x\"}}", "candidates: a name is listed twice")]
+    [InlineData("{\"primaryId\":\"p\",\"title\":\"t\",\"method\":\"av\",\"seats\":1,\"candidates\":[\"A\",\"B\\nC\"],\"closed\":false,\"entries\":[],\"head\":{\"count\":0,\"hash\":\"x\"}}", "candidates[1]: must be one line")]
     public void Read_NotABoard_NamesTheField(string json, string expected)
     {
         var ex = Assert.Throws<BallotFileException>(() => Read(json));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Answerback.Platform.Primaries;
+using Answerback.Testing;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -18,6 +19,17 @@ public class VerifyBoardTests
         Assert.Equal([1, 2, 3, 4], verification.Steps.Select(s => s.Number));
         Assert.All(verification.Steps, s => Assert.Equal(StepOutcome.Passed, s.Outcome));
         Assert.Contains("elected: Bob Jones", verification.Steps[2].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_BoardWrittenByAnIndependentPythonImplementation_Verifies()
+    {
+        var board = BoardDocument.Read(Path.Combine(TestEnvironment.TestData, "Primaries", "python-generated.board.json"));
+
+        var verification = VerifyBoard.Run(board);
+
+        Assert.Equal(12, board.Entries.Count);
+        Assert.Equal([StepOutcome.Passed, StepOutcome.Passed, StepOutcome.Skipped, StepOutcome.Passed], verification.Steps.Select(s => s.Outcome));
     }
 
     [Fact]

@@ -44,11 +44,13 @@ public sealed class BoardBallot
     public string Text { get; }
 
     /// <summary>The kind of ballot a counting method takes (plurality, approval, otherwise ranked).</summary>
+    /// <exception cref="ArgumentException">The method is not one of the engine's.</exception>
     public static BallotKind KindFor(string method) => method switch
     {
         "plurality" => BallotKind.Plurality,
         "approval" => BallotKind.Approval,
-        _ => BallotKind.Ranked,
+        _ when CountingMethods.Names.Contains(method, StringComparer.Ordinal) => BallotKind.Ranked,
+        _ => throw new ArgumentException($"'{method}' is not one of the counting methods {string.Join(", ", CountingMethods.Names)}.", nameof(method)),
     };
 
     /// <summary>

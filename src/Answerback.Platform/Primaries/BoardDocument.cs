@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using Answerback.Counting;
 using Answerback.Counting.Formats;
 
@@ -188,9 +189,13 @@ public sealed record BoardDocument
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
+    // System.Text.Json's first sentence, without the .NET type it names (a reader knows fields, not types).
     private static string FirstSentence(string message)
     {
         var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return (end < 0 ? message : message[..end]).TrimEnd('.');
+        var sentence = (end < 0 ? message : message[..end]).TrimEnd('.');
+        return sentence.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+            ? "a value of the wrong kind here"
+            : Regex.Replace(sentence, @" for type '[^']*'", "", RegexOptions.None, TimeSpan.FromSeconds(1));
     }
 }

@@ -63,7 +63,7 @@ public sealed class PrimaryCommandTests : IDisposable
         Assert.Equal(1, code);
         Assert.Contains("Step 4. Checkpoints are earlier heads of this chain: FAILED", output, StringComparison.Ordinal);
         Assert.Contains("entry 2: saved checkpoint 2:aaaa", output, StringComparison.Ordinal);
-        Assert.Contains("does not verify: step 4 fails at entry 2", error, StringComparison.Ordinal);
+        Assert.Contains("does not verify: step 4 (checkpoints are earlier heads of this chain) fails at entry 2", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class PrimaryCommandTests : IDisposable
         Assert.Equal(1, code);
         Assert.Contains("Step 1. Chain from h(0) through every entry to the head: ok", output, StringComparison.Ordinal);
         Assert.Contains("Step 2. Commitments against the published ballots and salts: FAILED\n  entry 3:", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
-        Assert.Contains("step 2 fails at entry 3", error, StringComparison.Ordinal);
+        Assert.Contains("step 2 (commitments against the published ballots and salts) fails at entry 3", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class PrimaryCommandTests : IDisposable
 
         Assert.Equal(1, code);
         Assert.Contains("entry 2: it is numbered 3", output, StringComparison.Ordinal);
-        Assert.Contains("step 1 fails at entry 2", error, StringComparison.Ordinal);
+        Assert.Contains("step 1 (chain from h(0) through every entry to the head) fails at entry 2", error, StringComparison.Ordinal);
     }
 
     [Theory]

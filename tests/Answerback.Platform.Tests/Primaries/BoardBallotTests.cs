@@ -49,6 +49,9 @@ public class BoardBallotTests
     [InlineData("ranked-pairs", BallotKind.Ranked)]
     public void KindFor_Method(string method, BallotKind expected) => Assert.Equal(expected, BoardBallot.KindFor(method));
 
+    [Fact]
+    public void KindFor_UnknownMethod_Refused() => Assert.Throws<ArgumentException>(() => BoardBallot.KindFor("stv"));
+
     private static BoardBallot Parse(string text, BallotKind kind) =>
         BoardBallot.TryParse(text, kind, 3, out var ballot, out var problem) ? ballot : throw new InvalidOperationException(problem);
 }

@@ -80,8 +80,8 @@ public static class PrimaryCommand
 
         if (verification.FirstFailure is { } failure)
         {
-            var where = failure.Entry is { } entry ? string.Create(CultureInfo.InvariantCulture, $"entry {entry}") : "the board";
-            context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"answerback: {file} does not verify: step {failure.Number} fails at {where}."));
+            var where = failure.Entry is { } entry ? string.Create(CultureInfo.InvariantCulture, $" at entry {entry}") : "";
+            context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"answerback: {file} does not verify: step {failure.Number} ({failure.Title.ToLowerInvariant()}) fails{where}."));
             return DoesNotVerifyExitCode;
         }
 

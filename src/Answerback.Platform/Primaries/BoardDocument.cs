@@ -129,9 +129,6 @@ public sealed record BoardDocument
         RespectRequiredConstructorParameters = true,
     };
 
-    /// <summary>Writes the board as JSON (UTF-8).</summary>
-    public void Write(Stream stream) => JsonSerializer.Serialize(stream, this, JsonOptions);
-
     /// <summary>The board as JSON text.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 

@@ -42,6 +42,8 @@ public sealed record BoardVerification(IReadOnlyList<VerificationStep> Steps)
 /// </summary>
 public static class VerifyBoard
 {
+    private static readonly JsonSerializerOptions OneLine = new() { Encoder = BoardDocument.JsonOptions.Encoder };
+
     /// <summary>Verifies <paramref name="board"/> and the checkpoints <paramref name="saved"/> by the reader.</summary>
     public static BoardVerification Run(BoardDocument board, IReadOnlyList<BoardCheckpoint>? saved = null)
     {
@@ -250,7 +252,7 @@ public static class VerifyBoard
             : $"{path}: published {Show(published)}, recounted {Show(recount)}.";
     }
 
-    private static string Show(JsonNode? node) => node?.ToJsonString(new JsonSerializerOptions { Encoder = BoardDocument.JsonOptions.Encoder }) ?? "null";
+    private static string Show(JsonNode? node) => node?.ToJsonString(OneLine) ?? "null";
 
     private static VerificationStep Failed(int step, string title, int entry, string problem) =>
         new(step, title, StepOutcome.Failed, Invariant($"entry {entry}: {problem}"), entry);

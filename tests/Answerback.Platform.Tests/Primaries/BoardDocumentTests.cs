@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Answerback.Counting.Formats;
 using Answerback.Platform.Primaries;
 
@@ -28,6 +30,19 @@ public class BoardDocumentTests
         Assert.DoesNotContain("\"ballot\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain("\"salt\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain("\"result\"", json, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Serialize_WithAspNetCoresWebDefaults_SameDocumentAsTheFile(bool closed)
+    {
+        // What an endpoint returning Results.Json(board) sends: the shape must not depend on the serializer options.
+        var board = TestBoards.WorkedExample(closed);
+
+        var web = JsonSerializer.Serialize(board, JsonSerializerOptions.Web);
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(board.ToJson()), JsonNode.Parse(web)), web);
     }
 
     [Fact]

@@ -3,7 +3,11 @@ namespace Answerback.OpinionMap;
 /// <summary>Parameters of the opinion-map pipeline. The defaults follow Pol.is's published method.</summary>
 public sealed record OpinionMapOptions
 {
-    /// <summary>Seed of every random choice (PCA start vectors, k-means++ seeding): same seed, same map.</summary>
+    /// <summary>
+    /// Seed of every random choice (PCA start vectors, the random starts of the group k-means): same
+    /// seed, same map. The groups are meant not to depend on it (the PCA converges, the base clusters
+    /// are seeded from the first participants, the grouping most starts reach is kept).
+    /// </summary>
     public int Seed { get; init; }
 
     /// <summary>A participant is clustered with at least min(this, number of statements) votes (Pol.is: 7).</summary>
@@ -36,8 +40,20 @@ public sealed record OpinionMapOptions
     /// </summary>
     public int MaxKMeansIterationsOnUpdate { get; init; } = 5;
 
-    /// <summary>Independent k-means++ starts tried for each group count (the best within-group spread is kept).</summary>
-    public int GroupRestarts { get; init; } = 20;
+    /// <summary>
+    /// k-means starts tried for each group count: the first k distinct base clusters (Pol.is's
+    /// seeding), then k distinct base clusters of random participants. The grouping most starts
+    /// reach among the near-best (<see cref="NearEqualSpread"/>) is kept; enough starts make that
+    /// count, and so the result, independent of the seed.
+    /// </summary>
+    public int GroupRestarts { get; init; } = 100;
+
+    /// <summary>
+    /// Groupings whose within-group spread is within this fraction of the lowest found count as
+    /// equally good (default 0.01): among them the one most starts reach wins, not the lowest,
+    /// which on a map with a dense core and a sparse wing is an accident of the starts drawn.
+    /// </summary>
+    public double NearEqualSpread { get; init; } = 0.01;
 
     /// <summary>
     /// How much higher a larger group count's silhouette must be to be chosen over a smaller one

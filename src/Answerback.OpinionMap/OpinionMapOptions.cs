@@ -4,9 +4,11 @@ namespace Answerback.OpinionMap;
 public sealed record OpinionMapOptions
 {
     /// <summary>
-    /// Seed of every random choice (PCA start vectors, the random starts of the group k-means): same
-    /// seed, same map. The groups are meant not to depend on it (the PCA converges, the base clusters
-    /// are seeded from the first participants, the grouping most starts reach is kept).
+    /// Seed of the remaining random choices: the small loadings a statement new since the previous
+    /// map starts with on an update, and a fresh PCA start in the rare case the fixed one is
+    /// degenerate. Same seed, same map. The groups do not depend on it: the one-shot PCA starts
+    /// from loadings hashed from the statement ids, the base clusters are seeded from the first
+    /// participants, and the group k-means starts are a fixed sequence.
     /// </summary>
     public int Seed { get; init; }
 

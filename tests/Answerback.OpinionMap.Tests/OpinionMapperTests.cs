@@ -342,27 +342,33 @@ public sealed class OpinionMapperTests
     }
 
     /// <summary>
-    /// A two-group map with a dense core and a sparse wing: 240 consistent participants who vote
-    /// on 40 % of the statements, and 60 who vote on 15 % and follow their side only 70 % of the
-    /// time. Several k-means groupings of such a map lie within a fraction of a percent of the
-    /// least spread; the groups must not depend on the seed all the same.
+    /// A two-group map with a dense core and a sparse wing: 400 consistent participants who vote
+    /// on 40 % of 50 statements, and 100 who vote on 12 % and follow their side only 60 % of the
+    /// time. The second principal component is then noise and several k-means groupings lie within
+    /// a fraction of a percent of the least spread; the groups must not depend on the seed all the
+    /// same. (These two data sets were picked because the earlier engine failed them: with random
+    /// PCA starts the lowest ARI between seeds was 0.84 and 0.75; with seeded group starts and the
+    /// least-spread rule, 0.73 on the second.)
     /// </summary>
-    [Fact]
-    public void Analyze_DenseCoreSparseWing_SameGroupsWhateverTheSeed()
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void Analyze_DenseCoreSparseWing_SameGroupsWhateverTheSeed(int dataSeed)
     {
-        var (matrix, planted) = CoreAndWing(core: 240, wing: 60, statements: 80, seed: 4);
+        var matrix = CoreAndWing(core: 400, wing: 100, statements: 50, dataSeed);
 
         var maps = Enumerable.Range(0, 10)
             .Select(seed => OpinionMapper.Analyze(matrix, new OpinionMapOptions { Seed = seed, ComputeBridging = false }))
             .ToList();
 
+        // The wing is too sparse to be recovered well (about 6 votes each, many below the 7 needed
+        // to be grouped); recovery is the planted-group tests' business, stability this one's.
         Assert.All(maps, map => Assert.Equal(2, map.Groups.Count));
-        Assert.True(Ari(maps[0], planted) >= 0.8, $"ARI vs planted {Ari(maps[0], planted):F3}");
         var lowest = PolisComparisonTests.LowestPairwiseAri(maps);
         Assert.True(lowest >= 0.95, $"lowest pairwise ARI between seeds {lowest:F3}");
     }
 
-    private static (VoteMatrix Matrix, int[] Planted) CoreAndWing(int core, int wing, int statements, int seed)
+    private static VoteMatrix CoreAndWing(int core, int wing, int statements, int seed)
     {
         var random = new Random(seed);
         var builder = new VoteMatrixBuilder();
@@ -374,13 +380,12 @@ public sealed class OpinionMapperTests
         // The wing disagrees with the core on half of the statements.
         var coreAgrees = Enumerable.Range(0, statements).Select(_ => random.NextDouble() < 0.7).ToArray();
         var wingAgrees = coreAgrees.Select((agrees, s) => s % 2 == 0 ? !agrees : agrees).ToArray();
-        var planted = new int[core + wing];
         long time = 0;
         for (var p = 0; p < core + wing; p++)
         {
-            var inWing = p % 5 == 4 && p / 5 < wing;
-            planted[p] = inWing ? 1 : 0;
-            var (seen, loyal, leaning) = inWing ? (0.15, 0.7, wingAgrees) : (0.4, 0.9, coreAgrees);
+            // Every (core + wing) / wing-th participant is in the wing, so the two are interleaved in joining order.
+            var inWing = p % ((core + wing) / wing) == 0 && p / ((core + wing) / wing) < wing;
+            var (seen, loyal, leaning) = inWing ? (0.12, 0.6, wingAgrees) : (0.4, 0.9, coreAgrees);
             for (var s = 0; s < statements; s++)
             {
                 if (random.NextDouble() < seen)
@@ -391,6 +396,6 @@ public sealed class OpinionMapperTests
             }
         }
 
-        return (builder.Build(), planted);
+        return builder.Build();
     }
 }

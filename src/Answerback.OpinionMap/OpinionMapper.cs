@@ -414,8 +414,9 @@ public static class OpinionMapper
     /// Silhouette of a grouping of the base clusters, each base cluster one point at its centre
     /// whatever its size (as Pol.is computes it): a = mean distance to the other points of one's
     /// group, b = mean distance to the points of the nearest other group, s = (b − a) / max(a, b),
-    /// averaged over the points. Weighting by size let a dense core dominate the mean, and on one
-    /// conversation picked 3 groups where Pol.is has 2.
+    /// averaged over the points. The size-weighted silhouette used before picked 3 groups where
+    /// Pol.is has 2 on one conversation of issue 14 (on brexit-consensus of the shared data it is
+    /// the other way round: see docs/opinion-map.md).
     /// </summary>
     internal static double Silhouette(double[] points, int[] assignment)
     {

@@ -6,6 +6,41 @@ namespace Answerback.OpinionMap;
 /// </summary>
 public static class AdjustedRandIndex
 {
+    /// <summary>
+    /// ARI of a map's groups against another grouping of the same participants (such as Pol.is's
+    /// <c>group-id</c>), over the participants both group; NaN when there are none.
+    /// </summary>
+    public static double Compute(OpinionMap map, IReadOnlyDictionary<string, int?> groups)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(groups);
+        var ours = new List<int>();
+        var theirs = new List<int>();
+        foreach (var p in map.Participants)
+        {
+            if (p.Group is int g && groups.TryGetValue(p.Id, out var t) && t is int other)
+            {
+                ours.Add(g);
+                theirs.Add(other);
+            }
+        }
+
+        return ours.Count == 0 ? double.NaN : Compute(ours, theirs);
+    }
+
+    /// <summary>
+    /// ARI of two maps' groups over the same participants (two seeds, say); a participant one map
+    /// did not group counts as a group of its own.
+    /// </summary>
+    public static double Compute(OpinionMap first, OpinionMap second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        return Compute(
+            first.Participants.Select(p => p.Group ?? -1).ToList(),
+            second.Participants.Select(p => p.Group ?? -1).ToList());
+    }
+
     /// <summary>ARI of two labelings of equal length (labels are arbitrary integers).</summary>
     public static double Compute(IReadOnlyList<int> first, IReadOnlyList<int> second)
     {

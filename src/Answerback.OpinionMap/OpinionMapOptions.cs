@@ -3,7 +3,13 @@ namespace Answerback.OpinionMap;
 /// <summary>Parameters of the opinion-map pipeline. The defaults follow Pol.is's published method.</summary>
 public sealed record OpinionMapOptions
 {
-    /// <summary>Seed of every random choice (PCA start vectors, k-means++ seeding): same seed, same map.</summary>
+    /// <summary>
+    /// Seed of the remaining random choices: the small loadings a statement new since the previous
+    /// map starts with on an update, and a fresh PCA start in the rare case the fixed one is
+    /// degenerate. Same seed, same map. The groups do not depend on it: the one-shot PCA starts
+    /// from loadings hashed from the statement ids, the base clusters are seeded from the first
+    /// participants, and the group k-means starts are a fixed sequence.
+    /// </summary>
     public int Seed { get; init; }
 
     /// <summary>A participant is clustered with at least min(this, number of statements) votes (Pol.is: 7).</summary>
@@ -36,8 +42,20 @@ public sealed record OpinionMapOptions
     /// </summary>
     public int MaxKMeansIterationsOnUpdate { get; init; } = 5;
 
-    /// <summary>Independent k-means++ starts tried for each group count (the best within-group spread is kept).</summary>
-    public int GroupRestarts { get; init; } = 20;
+    /// <summary>
+    /// k-means starts tried for each group count: the first k distinct base clusters (Pol.is's
+    /// seeding), then k distinct base clusters of random participants. The grouping most starts
+    /// reach among the near-best (<see cref="NearEqualSpread"/>) is kept; enough starts make that
+    /// count, and so the result, independent of the seed.
+    /// </summary>
+    public int GroupRestarts { get; init; } = 100;
+
+    /// <summary>
+    /// Groupings whose within-group spread is within this fraction of the lowest found count as
+    /// equally good (default 0.01): among them the one most starts reach wins, not the lowest,
+    /// which on a map with a dense core and a sparse wing is an accident of the starts drawn.
+    /// </summary>
+    public double NearEqualSpread { get; init; } = 0.01;
 
     /// <summary>
     /// How much higher a larger group count's silhouette must be to be chosen over a smaller one

@@ -10,6 +10,9 @@ namespace Answerback.OpinionMap;
 /// </summary>
 public static class OpinionMapper
 {
+    /// <summary>Seed of the fixed sequence of random group k-means starts (see MostStableGrouping).</summary>
+    private const int GroupStartSequence = 0;
+
     /// <summary>A full, one-shot analysis.</summary>
     public static OpinionMap Analyze(VoteMatrix matrix, OpinionMapOptions? options = null)
     {
@@ -44,13 +47,15 @@ public static class OpinionMapper
         var random = new Random(options.Seed);
         var n = x.Rows;
         var m = x.Columns;
-        var threshold = Math.Max(1, Math.Min(options.MinVotesToCluster, m));
+        // In the conversation: enough votes, counting votes on statements since moderated out too
+        // (Pol.is counts them: the participant took part, even if the statement was removed later).
+        var threshold = Math.Max(1, Math.Min(options.MinVotesToCluster, matrix.StatementCount));
         var inConversation = new bool[n];
         var hasVotes = new bool[n];
         for (var p = 0; p < n; p++)
         {
             hasVotes[p] = x.VotesPerRow[p] > 0;
-            inConversation[p] = m > 0 && x.VotesPerRow[p] >= threshold;
+            inConversation[p] = m > 0 && matrix.RowStart[p + 1] - matrix.RowStart[p] >= threshold;
         }
 
         // 1. PCA, warm-started from the previous components when there are some.
@@ -69,15 +74,8 @@ public static class OpinionMapper
         // 2. Sparsity-aware projection: only the votes cast count, scaled by sqrt(m / votes).
         var projection = Project(x, w1, w2, options.ScaleLikePolis ? matrix.StatementCount - x.Columns : 0);
 
-        // 3. Base clusters of the participants in the conversation.
-        var clustered = new List<int>();
-        for (var p = 0; p < n; p++)
-        {
-            if (inConversation[p])
-            {
-                clustered.Add(p);
-            }
-        }
+        // 3. Base clusters of the participants in the conversation, in the order they joined.
+        var clustered = JoinOrder(matrix, inConversation);
 
         var points = new double[2 * clustered.Count];
         for (var i = 0; i < clustered.Count; i++)
@@ -93,7 +91,7 @@ public static class OpinionMapper
         if (clustered.Count > 0)
         {
             (baseCenters, baseAssignment) = WeightedKMeans.Run(
-                points, ones, options.BaseClusters, warm?.BaseCenters, random, warm is null ? options.MaxKMeansIterations : options.MaxKMeansIterationsOnUpdate);
+                points, ones, options.BaseClusters, warm?.BaseCenters, warm is null ? options.MaxKMeansIterations : options.MaxKMeansIterationsOnUpdate);
         }
 
         Lap("baseClusters");
@@ -105,7 +103,7 @@ public static class OpinionMapper
         }
 
         // 4. Groups: weighted k-means of the base clusters, k chosen by silhouette.
-        var (groupOfBase, silhouette) = ChooseGroups(baseCenters, baseWeights, options, warm, random);
+        var (groupOfBase, silhouette) = ChooseGroups(baseCenters, baseWeights, options, warm);
         var groupCount = groupOfBase.Length == 0 ? 0 : groupOfBase.Max() + 1;
         Lap("groups");
         var groupOfRow = new int[n];
@@ -279,7 +277,7 @@ public static class OpinionMapper
 
 
     private static (int[] GroupOfBase, double Silhouette) ChooseGroups(
-        double[] baseCenters, double[] baseWeights, OpinionMapOptions options, WarmStart? warm, Random random)
+        double[] baseCenters, double[] baseWeights, OpinionMapOptions options, WarmStart? warm)
     {
         var count = baseWeights.Length;
         if (count == 0)
@@ -297,32 +295,13 @@ public static class OpinionMapper
         var maxK = Math.Min(options.MaxGroups, count);
         for (var k = Math.Min(options.MinGroups, maxK); k <= maxK; k++)
         {
-            int[]? kBest = null;
-            var kInertia = double.PositiveInfinity;
-            var starts = options.GroupRestarts + (warm is not null && warm.GroupIds.Length == k ? 1 : 0);
-            for (var s = 0; s < starts; s++)
-            {
-                var initial = warm is not null && warm.GroupIds.Length == k && s == 0 ? warm.GroupCenters : null;
-                var (centres, assignment) = WeightedKMeans.Run(baseCenters, baseWeights, k, initial, random, 100);
-                if (!LargeEnough(assignment, baseWeights, centres.Length / 2, k, options.MinGroupFraction))
-                {
-                    continue;
-                }
-
-                var inertia = WeightedKMeans.Inertia(baseCenters, baseWeights, centres, assignment);
-                if (kBest is null || inertia < kInertia - (1e-12 * Math.Abs(kInertia)))
-                {
-                    kInertia = inertia;
-                    kBest = assignment;
-                }
-            }
-
+            var kBest = MostStableGrouping(baseCenters, baseWeights, k, options, warm);
             if (kBest is null)
             {
                 continue;
             }
 
-            var silhouette = Silhouette(baseCenters, baseWeights, kBest);
+            var silhouette = Silhouette(baseCenters, kBest);
             // More groups must earn their place: a larger k wins only by a clear margin.
             if (best is null || silhouette > bestSilhouette + options.GroupCountMargin)
             {
@@ -333,6 +312,82 @@ public static class OpinionMapper
 
         // No grouping with large enough groups: everybody in one group.
         return best is null ? (new int[count], 0) : (best, bestSilhouette);
+    }
+
+    /// <summary>
+    /// The grouping of the base clusters into k groups that the most k-means starts reach, among
+    /// those whose within-group spread is within <see cref="OpinionMapOptions.NearEqualSpread"/> of
+    /// the lowest found (ties: the lower spread, then the earlier found). The first start is the
+    /// first k distinct base clusters (Pol.is's seeding), then the previous map's group centres on
+    /// an update, then k distinct base clusters of random participants. On a map with a dense core
+    /// and a sparse wing, several local optima lie within a fraction of a percent of each other;
+    /// the lowest of them depends on which starts happened to be drawn, the most frequent one much
+    /// less. The random starts come from a fixed sequence (<see cref="GroupStartSequence"/>), not
+    /// from the options' seed: two solutions can be reached by nearly equally many starts (on one
+    /// real conversation 17 and 17 of 100, and still a coin toss with 1,000 seeded starts), and a
+    /// fixed sequence makes that choice a function of the data. Null when no start gives k groups
+    /// that are each large enough.
+    /// </summary>
+    private static int[]? MostStableGrouping(
+        double[] baseCenters, double[] baseWeights, int k, OpinionMapOptions options, WarmStart? warm)
+    {
+        var solutions = new List<(int[] Assignment, double Inertia, int Reached)>();
+        var warmStart = warm is not null && warm.GroupIds.Length == k ? warm.GroupCenters : null;
+        var starts = new Random(GroupStartSequence);
+        var count = Math.Max(1, options.GroupRestarts) + (warmStart is null ? 0 : 1);
+        for (var s = 0; s < count; s++)
+        {
+            var initial = s == 0 ? WeightedKMeans.FirstDistinct(baseCenters, k, null)
+                : s == 1 && warmStart is not null ? warmStart
+                : WeightedKMeans.SampleDistinct(baseCenters, baseWeights, k, starts);
+            var (centres, assignment) = WeightedKMeans.Run(baseCenters, baseWeights, k, initial, 100);
+            if (!LargeEnough(assignment, baseWeights, centres.Length / 2, k, options.MinGroupFraction))
+            {
+                continue;
+            }
+
+            var inertia = WeightedKMeans.Inertia(baseCenters, baseWeights, centres, assignment);
+            Relabel(assignment);
+            var known = solutions.FindIndex(x => x.Assignment.AsSpan().SequenceEqual(assignment));
+            if (known >= 0)
+            {
+                solutions[known] = solutions[known] with { Reached = solutions[known].Reached + 1 };
+            }
+            else
+            {
+                solutions.Add((assignment, inertia, 1));
+            }
+        }
+
+        if (solutions.Count == 0)
+        {
+            return null;
+        }
+
+        var lowest = solutions.Min(x => x.Inertia);
+        var limit = lowest + (options.NearEqualSpread * Math.Abs(lowest)) + (1e-12 * Math.Abs(lowest));
+        // Stable sort: among equals the one found first wins.
+        return solutions
+            .Where(x => x.Inertia <= limit)
+            .OrderByDescending(x => x.Reached)
+            .ThenBy(x => x.Inertia)
+            .First().Assignment;
+    }
+
+    /// <summary>Renumbers groups in order of first appearance, so equal partitions have equal arrays.</summary>
+    private static void Relabel(int[] assignment)
+    {
+        var map = new Dictionary<int, int>();
+        for (var i = 0; i < assignment.Length; i++)
+        {
+            if (!map.TryGetValue(assignment[i], out var label))
+            {
+                label = map.Count;
+                map.Add(assignment[i], label);
+            }
+
+            assignment[i] = label;
+        }
     }
 
     /// <summary>True when the clustering has exactly k groups, each holding at least the given fraction of the weight (and at least two participants).</summary>
@@ -356,21 +411,24 @@ public static class OpinionMapper
     }
 
     /// <summary>
-    /// Silhouette of a grouping of weighted points, each point standing for <c>weight</c> participants
-    /// at the same place: a = mean distance to the other members of one's group, b = mean distance to
-    /// the nearest other group, s = (b − a) / max(a, b), averaged with the weights.
+    /// Silhouette of a grouping of the base clusters, each base cluster one point at its centre
+    /// whatever its size (as Pol.is computes it): a = mean distance to the other points of one's
+    /// group, b = mean distance to the points of the nearest other group, s = (b − a) / max(a, b),
+    /// averaged over the points. The size-weighted silhouette used before picked 3 groups where
+    /// Pol.is has 2 on one conversation of issue 14 (on brexit-consensus of the shared data it is
+    /// the other way round: see docs/opinion-map.md).
     /// </summary>
-    internal static double Silhouette(double[] points, double[] weights, int[] assignment)
+    internal static double Silhouette(double[] points, int[] assignment)
     {
-        var n = weights.Length;
+        var n = assignment.Length;
         var k = assignment.Max() + 1;
-        var groupWeight = new double[k];
-        for (var i = 0; i < n; i++)
+        var groupSize = new int[k];
+        foreach (var g in assignment)
         {
-            groupWeight[assignment[i]] += weights[i];
+            groupSize[g]++;
         }
 
-        double total = 0, mass = 0;
+        double total = 0;
         var sums = new double[k];
         for (var i = 0; i < n; i++)
         {
@@ -379,32 +437,60 @@ public static class OpinionMapper
             {
                 var dx = points[2 * i] - points[2 * j];
                 var dy = points[(2 * i) + 1] - points[(2 * j) + 1];
-                sums[assignment[j]] += weights[j] * Math.Sqrt((dx * dx) + (dy * dy));
+                sums[assignment[j]] += Math.Sqrt((dx * dx) + (dy * dy));
             }
 
             var own = assignment[i];
-            double s = 0;
-            if (groupWeight[own] > 1)
+            if (groupSize[own] > 1)
             {
-                var a = sums[own] / (groupWeight[own] - 1);
+                var a = sums[own] / (groupSize[own] - 1);
                 var b = double.PositiveInfinity;
                 for (var g = 0; g < k; g++)
                 {
-                    if (g != own && groupWeight[g] > 0)
+                    if (g != own && groupSize[g] > 0)
                     {
-                        b = Math.Min(b, sums[g] / groupWeight[g]);
+                        b = Math.Min(b, sums[g] / groupSize[g]);
                     }
                 }
 
                 var denominator = Math.Max(a, b);
-                s = double.IsInfinity(b) || denominator <= 0 ? 0 : (b - a) / denominator;
+                total += double.IsInfinity(b) || denominator <= 0 ? 0 : (b - a) / denominator;
             }
-
-            total += weights[i] * s;
-            mass += weights[i];
         }
 
-        return mass > 0 ? total / mass : 0;
+        return total / n;
+    }
+
+    /// <summary>
+    /// The participants in the conversation in the order they joined: by the time of their first
+    /// vote (on any statement); ties (an export without times) by participant number when the ids
+    /// are numbers (Pol.is numbers participants as they join), then by row. Pol.is seeds its
+    /// k-means with the first participants; ordering by joining rather than by row keeps the
+    /// seeding independent of how the export happens to be sorted (bg2050's participants-votes.csv
+    /// is not in participant order, its votes.csv gives the same order by time as by number).
+    /// </summary>
+    private static List<int> JoinOrder(VoteMatrix matrix, bool[] inConversation)
+    {
+        var rows = new List<(long Joined, long Number, int Row)>();
+        for (var p = 0; p < inConversation.Length; p++)
+        {
+            if (!inConversation[p])
+            {
+                continue;
+            }
+
+            var first = long.MaxValue;
+            for (var e = matrix.RowStart[p]; e < matrix.RowStart[p + 1]; e++)
+            {
+                first = Math.Min(first, matrix.Timestamps[e]);
+            }
+
+            var number = long.TryParse(matrix.ParticipantIds[p], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : long.MaxValue;
+            rows.Add((first, number, p));
+        }
+
+        rows.Sort();
+        return [.. rows.Select(r => r.Row)];
     }
 
     private static int[] AssignIds(int[] groupOfRow, int groupCount, double[] projection, IReadOnlyList<string> participantIds, WarmStart? warm)

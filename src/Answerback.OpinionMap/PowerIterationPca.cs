@@ -14,8 +14,7 @@ internal static class PowerIterationPca
         ActiveMatrix x, bool[] useRow, double[]? start1, double[]? start2, Random random, int maxIterations, double tolerance)
     {
         var m = x.Columns;
-        var w1 = start1 is null ? RandomVector(m, random) : (double[])start1.Clone();
-        var w2 = start2 is null ? RandomVector(m, random) : (double[])start2.Clone();
+        var (w1, w2) = start1 is null || start2 is null ? StartFromIds(x) : ((double[])start1.Clone(), (double[])start2.Clone());
         if (m == 0)
         {
             return (w1, w2, 0);
@@ -191,6 +190,45 @@ internal static class PowerIterationPca
         }
 
         return bounds;
+    }
+
+    /// <summary>
+    /// The start of a one-shot fit: for each statement two pseudo-random loadings computed from
+    /// its id (a fixed hash), not drawn from the seed. When the second component is not separated
+    /// from the third (a conversation with one main divide: the second component is then noise),
+    /// the iteration's end point within the near-tied plane depends on the start, and a seeded
+    /// start made the groups depend on the seed (on a synthetic core-and-wing map the lowest ARI
+    /// between seeds was 0.75). Keyed by id, the start is the same whatever the seed and whatever
+    /// the order of the statements, and as spread out as a random one, so convergence is as fast.
+    /// </summary>
+    private static (double[] First, double[] Second) StartFromIds(ActiveMatrix x)
+    {
+        var m = x.Columns;
+        var first = new double[m];
+        var second = new double[m];
+        for (var c = 0; c < m; c++)
+        {
+            var id = x.StatementIds[c];
+            first[c] = UnitHash(id, 1) - 0.5;
+            second[c] = UnitHash(id, 2) - 0.5;
+        }
+
+        return (first, second);
+    }
+
+    /// <summary>A number in [0, 1) from a string: FNV-1a over its characters and a salt, then the SplitMix64 finaliser.</summary>
+    private static double UnitHash(string text, ulong salt)
+    {
+        var h = 14695981039346656037UL ^ salt;
+        foreach (var ch in text)
+        {
+            h = unchecked((h ^ ch) * 1099511628211UL);
+        }
+
+        h = unchecked((h ^ (h >> 30)) * 0xBF58476D1CE4E5B9UL);
+        h = unchecked((h ^ (h >> 27)) * 0x94D049BB133111EBUL);
+        h ^= h >> 31;
+        return (h >> 11) * (1.0 / (1UL << 53));
     }
 
     private static double[] RandomVector(int m, Random random)

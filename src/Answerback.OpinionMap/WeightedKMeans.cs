@@ -4,16 +4,17 @@ namespace Answerback.OpinionMap;
 internal static class WeightedKMeans
 {
     /// <summary>
-    /// Clusters <paramref name="points"/> into at most <paramref name="k"/> clusters, starting from
-    /// <paramref name="initial"/> centres (completed by k-means++ when fewer than k are given).
+    /// Clusters <paramref name="points"/> into at most <paramref name="k"/> clusters by Lloyd's
+    /// algorithm, starting from <paramref name="initial"/> centres (completed, when fewer than k are
+    /// given, by the first points in order that differ from every centre so far, as Pol.is seeds).
     /// Empty clusters are dropped. Returns the centres and each point's cluster.
     /// </summary>
     public static (double[] Centers, int[] Assignment) Run(
-        double[] points, double[] weights, int k, double[]? initial, Random random, int maxIterations)
+        double[] points, double[] weights, int k, double[]? initial, int maxIterations)
     {
         var n = weights.Length;
         k = Math.Min(k, n);
-        var centers = Seed(points, weights, k, initial, random);
+        var centers = FirstDistinct(points, k, initial);
         k = centers.Length / 2;
         var assignment = new int[n];
         Array.Fill(assignment, -1);
@@ -116,103 +117,96 @@ internal static class WeightedKMeans
         return best;
     }
 
-    private static double[] Seed(double[] points, double[] weights, int k, double[]? initial, Random random)
+    /// <summary>
+    /// The given centres (at most k of them), then the first points in order that differ from every
+    /// centre chosen so far, until there are k: deterministic, so the result depends on the data
+    /// and its order only. Fewer than k when there are fewer distinct points.
+    /// </summary>
+    internal static double[] FirstDistinct(double[] points, int k, double[]? initial)
     {
-        var n = weights.Length;
         var centers = new List<double>(2 * k);
-        if (initial is not null)
+        for (var i = 0; initial is not null && i + 1 < initial.Length && centers.Count < 2 * k; i += 2)
         {
-            for (var i = 0; i + 1 < initial.Length && centers.Count < 2 * k; i += 2)
+            centers.Add(initial[i]);
+            centers.Add(initial[i + 1]);
+        }
+
+        for (var i = 0; 2 * i < points.Length && centers.Count < 2 * k; i++)
+        {
+            if (!Contains(centers, points[2 * i], points[(2 * i) + 1]))
             {
-                centers.Add(initial[i]);
-                centers.Add(initial[i + 1]);
+                centers.Add(points[2 * i]);
+                centers.Add(points[(2 * i) + 1]);
             }
-        }
-
-        if (centers.Count >= 2 * k || n == 0)
-        {
-            return [.. centers];
-        }
-
-        // k-means++: each new centre drawn with probability proportional to weight × squared distance.
-        var distance = new double[n];
-        Array.Fill(distance, double.PositiveInfinity);
-        for (var c = 0; c < centers.Count; c += 2)
-        {
-            Update(distance, points, centers[c], centers[c + 1]);
-        }
-
-        if (centers.Count == 0)
-        {
-            var first = Draw(weights, null, random);
-            centers.Add(points[2 * first]);
-            centers.Add(points[(2 * first) + 1]);
-            Update(distance, points, centers[0], centers[1]);
-        }
-
-        while (centers.Count < 2 * k)
-        {
-            var next = Draw(weights, distance, random);
-            if (next < 0)
-            {
-                break; // every point coincides with a centre: fewer distinct points than k
-            }
-
-            centers.Add(points[2 * next]);
-            centers.Add(points[(2 * next) + 1]);
-            Update(distance, points, points[2 * next], points[(2 * next) + 1]);
         }
 
         return [.. centers];
     }
 
-    private static void Update(double[] distance, double[] points, double cx, double cy)
+    /// <summary>
+    /// k distinct points drawn at random, each with probability proportional to its weight (for
+    /// base clusters: pick a random participant, take its base cluster's centre). Fewer than k when
+    /// there are fewer distinct points with weight.
+    /// </summary>
+    internal static double[] SampleDistinct(double[] points, double[] weights, int k, Random random)
     {
-        for (var i = 0; i < distance.Length; i++)
+        var n = weights.Length;
+        var chosen = new bool[n];
+        var centers = new List<double>(2 * k);
+        var remaining = 0.0;
+        for (var i = 0; i < n; i++)
         {
-            var dx = points[2 * i] - cx;
-            var dy = points[(2 * i) + 1] - cy;
-            var d = (dx * dx) + (dy * dy);
-            if (d < distance[i])
+            remaining += weights[i];
+        }
+
+        while (centers.Count < 2 * k && remaining > 0)
+        {
+            var target = random.NextDouble() * remaining;
+            var pick = -1;
+            double running = 0;
+            for (var i = 0; i < n; i++)
             {
-                distance[i] = d;
+                if (chosen[i] || weights[i] <= 0)
+                {
+                    continue;
+                }
+
+                pick = i;
+                running += weights[i];
+                if (running > target)
+                {
+                    break;
+                }
+            }
+
+            if (pick < 0)
+            {
+                break;
+            }
+
+            chosen[pick] = true;
+            remaining -= weights[pick];
+            if (!Contains(centers, points[2 * pick], points[(2 * pick) + 1]))
+            {
+                centers.Add(points[2 * pick]);
+                centers.Add(points[(2 * pick) + 1]);
             }
         }
+
+        return [.. centers];
     }
 
-    private static int Draw(double[] weights, double[]? distance, Random random)
+    private static bool Contains(List<double> centers, double x, double y)
     {
-        double total = 0;
-        for (var i = 0; i < weights.Length; i++)
+        for (var c = 0; c < centers.Count; c += 2)
         {
-            total += weights[i] * (distance?[i] ?? 1);
-        }
-
-        if (!(total > 0))
-        {
-            return -1;
-        }
-
-        var target = random.NextDouble() * total;
-        double running = 0;
-        var last = -1;
-        for (var i = 0; i < weights.Length; i++)
-        {
-            var mass = weights[i] * (distance?[i] ?? 1);
-            if (mass <= 0)
+            if (centers[c] == x && centers[c + 1] == y)
             {
-                continue;
-            }
-
-            last = i;
-            running += mass;
-            if (running >= target)
-            {
-                return i;
+                return true;
             }
         }
 
-        return last;
+        return false;
     }
 
     private static (double[] Centers, int[] Assignment) Compact(double[] points, double[] centers, int[] assignment, double[] weights, int k)

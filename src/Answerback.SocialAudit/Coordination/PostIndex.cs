@@ -11,9 +11,9 @@ internal sealed class PostIndex
         Posts = posts;
         Account = new int[posts.Count];
         Ticks = new long[posts.Count];
-        // Reading ten million post objects is mostly waiting on memory, so both cores do it. Account numbers are
-        // handed out as ids are first met; a race may skip a number (a gap in AccountIds, never referenced), and
-        // the numbering is not stable between runs, which is harmless: results are keyed and sorted by id.
+        // Reading ten million post objects is mostly waiting on memory, so both cores do it. Numbers are handed
+        // out as ids are first met (a race may skip one), then replaced by each id's ordinal rank: sorting packed
+        // (rank, rank) pairs then sorts edges by source and target id without comparing a string.
         var ids = new System.Collections.Concurrent.ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var next = -1;
         Func<string, int> assign = _ => Interlocked.Increment(ref next);
@@ -25,12 +25,24 @@ internal sealed class PostIndex
             account[p] = ids.GetOrAdd(post.AccountId, assign);
             ticks[p] = post.Time.UtcTicks;
         });
-        AccountCount = ids.Count;
-        AccountIds = new string[next + 1];
+        var sorted = new string[ids.Count];
+        var numbers = new int[ids.Count];
+        var k = 0;
         foreach (var (id, number) in ids)
         {
-            AccountIds[number] = id;
+            sorted[k] = id;
+            numbers[k++] = number;
         }
+
+        Array.Sort(sorted, numbers, StringComparer.Ordinal);
+        var rank = new int[next + 1];
+        for (var r = 0; r < numbers.Length; r++)
+        {
+            rank[numbers[r]] = r;
+        }
+
+        Parallel.For(0, account.Length, p => account[p] = rank[account[p]]);
+        AccountIds = sorted;
     }
 
     public IReadOnlyList<Post> Posts { get; }
@@ -39,9 +51,10 @@ internal sealed class PostIndex
 
     public long[] Ticks { get; }
 
+    /// <summary>The account ids in ordinal order: <see cref="Account"/> holds each post's index here (its rank).</summary>
     public string[] AccountIds { get; }
 
-    public int AccountCount { get; }
+    public int AccountCount => AccountIds.Length;
 
     public int Count => Account.Length;
 }

@@ -11,43 +11,52 @@ namespace Answerback.SocialAudit;
 /// </summary>
 public static class PostSources
 {
-    /// <summary>Reads every input in order; errors are <see cref="ImportException"/> naming the file and position.</summary>
-    public static List<Post> ReadAll(IEnumerable<string> paths, Action<string>? progress = null)
+    /// <summary>
+    /// Reads every input in order; errors are <see cref="ImportException"/> naming the file and position.
+    /// <paramref name="textEntities"/> false leaves mentions and hashtags that a format would find in the text
+    /// (QUT CSV) empty: coordination does not need them.
+    /// </summary>
+    public static List<Post> ReadAll(IEnumerable<string> paths, Action<string>? progress = null, bool textEntities = true)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var posts = new List<Post>();
-        var seen = new HashSet<(string, string)>();
-        var reported = 0;
+        var posts = new Distinct(progress);
         foreach (var path in paths)
         {
-            var before = posts.Count;
-            foreach (var post in Read(path))
-            {
-                if (seen.Add((post.Network, post.Id)))
-                {
-                    posts.Add(post);
-                }
-
-                if (posts.Count - reported >= 1_000_000)
-                {
-                    reported = posts.Count;
-                    progress?.Invoke($"read {posts.Count:N0} posts");
-                }
-            }
-
-            progress?.Invoke($"{path}: {posts.Count - before:N0} posts");
+            posts.AddAll(Read(path, textEntities), path);
         }
 
-        return posts;
+        return posts.Posts;
+    }
+
+    /// <summary>
+    /// Reads one uploaded file from a stream, recognising its format by <paramref name="fileName"/>'s extension as
+    /// <see cref="Read(string, bool)"/> does (a <c>.zip</c> archive, <c>.csv</c>, <c>.jsonl</c>, <c>.json</c>);
+    /// <paramref name="fileName"/> also names the upload in errors. Posts seen twice are kept once.
+    /// </summary>
+    public static List<Post> Read(Stream stream, string fileName, bool textEntities = true)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(fileName);
+        var posts = new Distinct(null);
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        posts.AddAll(extension switch
+        {
+            ".zip" => ReadZip(OpenZip(() => Seekable(stream), fileName, leaveOpen: true), fileName),
+            ".csv" => QutCsvFormat.Read(stream, fileName, textEntities: textEntities),
+            ".jsonl" or ".ndjson" => JsonLinesFormat.Read(stream, fileName),
+            ".json" => ReadJson(AllBytes(stream), fileName),
+            _ => throw UnknownFormat(fileName, extension),
+        }, fileName);
+        return posts.Posts;
     }
 
     /// <summary>Reads one input (file or folder).</summary>
-    public static IEnumerable<Post> Read(string path)
+    public static IEnumerable<Post> Read(string path, bool textEntities = true)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (Directory.Exists(path))
         {
-            return ReadFolder(path);
+            return ReadFolder(path, textEntities);
         }
 
         if (!File.Exists(path))
@@ -58,13 +67,65 @@ public static class PostSources
         var extension = Path.GetExtension(path).ToLowerInvariant();
         return extension switch
         {
-            ".zip" => ReadZip(path),
-            ".csv" => ReadStream(path, () => File.OpenRead(path), (s, f) => QutCsvFormat.Read(s, f)),
+            ".zip" => ReadZip(OpenZip(() => File.OpenRead(path), path), path),
+            ".csv" => ReadStream(path, () => File.OpenRead(path), (s, f) => QutCsvFormat.Read(s, f, textEntities: textEntities)),
             ".jsonl" or ".ndjson" => ReadStream(path, () => File.OpenRead(path), JsonLinesFormat.Read),
             ".json" => ReadJson(File.ReadAllBytes(path), path),
-            ".js" => throw new ImportException(path, 0, 0, "an X archive's .js file is read with its archive: give the archive folder or .zip (its data/account.js names the account)"),
-            _ => throw new ImportException(path, 0, 0, "unknown format: expected a folder or .zip archive, .csv (QUT toolkit), .jsonl, or .json (Bluesky)"),
+            _ => throw UnknownFormat(path, extension),
         };
+    }
+
+    private static ImportException UnknownFormat(string file, string extension) => extension == ".js"
+        ? new ImportException(file, 0, 0, "an X archive's .js file is read with its archive: give the archive folder or .zip (its data/account.js names the account)")
+        : new ImportException(file, 0, 0, "unknown format: expected a folder or .zip archive, .csv (QUT toolkit), .jsonl, or .json (Bluesky)");
+
+    /// <summary>Posts in input order, each (network, id) once, with a line of progress every million.</summary>
+    private sealed class Distinct(Action<string>? progress)
+    {
+        private readonly HashSet<(string, string)> _seen = [];
+        private int _reported;
+
+        public List<Post> Posts { get; } = [];
+
+        public void AddAll(IEnumerable<Post> posts, string source)
+        {
+            var before = Posts.Count;
+            foreach (var post in posts)
+            {
+                if (_seen.Add((post.Network, post.Id)))
+                {
+                    Posts.Add(post);
+                }
+
+                if (Posts.Count - _reported >= 1_000_000)
+                {
+                    _reported = Posts.Count;
+                    progress?.Invoke($"read {Posts.Count:N0} posts");
+                }
+            }
+
+            progress?.Invoke($"{source}: {Posts.Count - before:N0} posts");
+        }
+    }
+
+    private static Stream Seekable(Stream stream)
+    {
+        if (stream.CanSeek)
+        {
+            return stream;
+        }
+
+        var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        copy.Position = 0;
+        return copy;
+    }
+
+    private static byte[] AllBytes(Stream stream)
+    {
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     private static IEnumerable<Post> ReadStream(string path, Func<Stream> open, Func<Stream, string, IEnumerable<Post>> reader)
@@ -119,7 +180,7 @@ public static class PostSources
         return null;
     }
 
-    private static IEnumerable<Post> ReadFolder(string folder)
+    private static IEnumerable<Post> ReadFolder(string folder, bool textEntities)
     {
         var tweets = TweetFiles(Directory.EnumerateFiles(folder, "*.js", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/')));
         if (tweets.Count > 0)
@@ -150,7 +211,7 @@ public static class PostSources
             throw new ImportException(folder, 0, 0, "no importable files: expected an X archive (data/tweets.js), a Mastodon archive (outbox.json), or .csv, .jsonl, .json files");
         }
 
-        return files.SelectMany(Read);
+        return files.SelectMany(f => Read(f, textEntities));
     }
 
     private static List<string> TweetFiles(IEnumerable<string> relative) =>
@@ -161,18 +222,26 @@ public static class PostSources
                 && (name == "tweets.js" || name == "tweet.js" || name.StartsWith("tweets-part", StringComparison.Ordinal) || name.StartsWith("tweet-part", StringComparison.Ordinal));
         }).Order(StringComparer.Ordinal).ToList();
 
-    private static List<Post> ReadZip(string path)
+    private static ZipArchive OpenZip(Func<Stream> open, string path, bool leaveOpen = false)
     {
-        ZipArchive zip;
+        var stream = open();
         try
         {
-            zip = ZipFile.OpenRead(path);
+            return new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen);
         }
         catch (InvalidDataException ex)
         {
+            if (!leaveOpen)
+            {
+                stream.Dispose();
+            }
+
             throw new ImportException(path, 0, 0, "not a readable zip archive (truncated or damaged?)", ex);
         }
+    }
 
+    private static List<Post> ReadZip(ZipArchive zip, string path)
+    {
         using (zip)
         {
             byte[] Entry(ZipArchiveEntry e)

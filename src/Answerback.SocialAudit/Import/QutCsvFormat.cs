@@ -13,8 +13,11 @@ public static class QutCsvFormat
     /// <summary>The header the toolkit documents.</summary>
     public static readonly IReadOnlyList<string> Columns = ["message_id", "user_id", "username", "repost_id", "reply_id", "message", "timestamp", "urls"];
 
-    /// <summary>Reads posts from a stream, lazily; <paramref name="file"/> names the source in errors.</summary>
-    public static IEnumerable<Post> Read(Stream stream, string file, string network = "csv")
+    /// <summary>
+    /// Reads posts from a stream, lazily; <paramref name="file"/> names the source in errors. Mentions and hashtags
+    /// are found in the text only when <paramref name="textEntities"/> is set: coordination never reads them.
+    /// </summary>
+    public static IEnumerable<Post> Read(Stream stream, string file, string network = "csv", bool textEntities = true)
     {
         using var text = CsvRecordReader.OpenText(stream);
         var csv = new CsvRecordReader(text, file);
@@ -41,11 +44,11 @@ public static class QutCsvFormat
                 throw new ImportException(file, csv.RecordLine, 0, $"expected 8 columns, found {fields.Count.ToString(CultureInfo.InvariantCulture)}");
             }
 
-            yield return ToPost(fields, file, csv.RecordLine, network);
+            yield return ToPost(fields, file, csv.RecordLine, network, textEntities);
         }
     }
 
-    private static Post ToPost(List<string> f, string file, long line, string network)
+    private static Post ToPost(List<string> f, string file, long line, string network, bool textEntities)
     {
         if (f[0].Length == 0 || f[1].Length == 0)
         {
@@ -67,8 +70,8 @@ public static class QutCsvFormat
             Text = message,
             Time = ParseTime(f[6], file, line),
             Urls = ParseUrls(f[7]),
-            Mentions = TextEntities.Mentions(message),
-            Hashtags = TextEntities.Hashtags(message),
+            Mentions = textEntities ? TextEntities.Mentions(message) : [],
+            Hashtags = textEntities ? TextEntities.Hashtags(message) : [],
             Visibility = PostVisibility.Public,
         };
     }
@@ -117,12 +120,9 @@ public static class QutCsvFormat
         {
             var seconds = (p.Time - DateTimeOffset.UnixEpoch).Ticks / (double)TimeSpan.TicksPerSecond;
             writer.Write(string.Join(',',
-                Quote(p.Id), Quote(p.AccountId), Quote(p.Handle), Quote(p.Kind == PostKind.Repost ? p.RepostOfId ?? "" : ""),
-                Quote(p.ReplyToPostId ?? ""), Quote(p.Text), seconds.ToString("R", CultureInfo.InvariantCulture), Quote(string.Join(' ', p.Urls))));
+                ReportText.Csv(p.Id), ReportText.Csv(p.AccountId), ReportText.Csv(p.Handle), ReportText.Csv(p.Kind == PostKind.Repost ? p.RepostOfId ?? "" : ""),
+                ReportText.Csv(p.ReplyToPostId ?? ""), ReportText.Csv(p.Text), seconds.ToString("R", CultureInfo.InvariantCulture), ReportText.Csv(string.Join(' ', p.Urls))));
             writer.Write('\n');
         }
     }
-
-    private static string Quote(string s) =>
-        s.AsSpan().IndexOfAny(",\"\r\n") < 0 ? s : "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

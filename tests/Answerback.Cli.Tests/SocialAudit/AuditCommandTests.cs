@@ -143,32 +143,43 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Coordination_JsonFormat_ListsEdgesWithType()
+    public async Task Coordination_SeveralTypes_OneFilePerTypeInTheFolder()
     {
         var input = Write("posts.csv", Csv);
-        var (code, output, _) = await Run("audit", "coordination", input, "--type", "co-link", "--window", "60", "--format", "json");
+        var folder = Directory.CreateDirectory(Path.Combine(_dir, "networks")).FullName;
+        var (code, output, error) = await Run("audit", "coordination", input, "--type", "co-text,co-repost", "--window", "60", "--format", "json", "--output", folder);
         Assert.Equal(0, code);
-        using var doc = System.Text.Json.JsonDocument.Parse(output);
-        var edges = doc.RootElement.GetProperty("edges").EnumerateArray()
-            .Select(e => (e.GetProperty("source").GetString(), e.GetProperty("target").GetString(), e.GetProperty("weight").GetInt32(), e.GetProperty("edge_type").GetString()))
-            .ToList();
-        Assert.Equal([("u1", "u2", 1, "co-link"), ("u2", "u1", 1, "co-link")], edges);
+        Assert.Empty(output);
+        Assert.Equal(["co-repost.json", "co-text.json"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Contains("\"edge_type\": \"co-repost\"", File.ReadAllText(Path.Combine(folder, "co-repost.json")), StringComparison.Ordinal);
+        Assert.Contains("co-text: 2 edges", error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Campaigns_Csv_OneRowPerCampaign()
+    public async Task Coordination_All_WritesTheFiveNetworksAsTheSingleRunsDo()
     {
         var input = Write("posts.csv", Csv);
-        var (code, output, _) = await Run("audit", "campaigns", input, "--window", "120", "--format", "csv");
+        var folder = Directory.CreateDirectory(Path.Combine(_dir, "all")).FullName;
+        var (code, _, _) = await Run("audit", "coordination", input, "--type", "all", "--window", "60", "--output", folder);
         Assert.Equal(0, code);
-        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("campaign,earliest_post,earliest_time,accounts,posts,spread_minutes,near_identical,account_ids,text", lines[0]);
-        Assert.Equal("1,1,1970-01-01T00:16:40Z,3,3,1.67,false,u1 u2 u3,The council LIED about the budget @cllr", lines[1]);
-        Assert.Equal(2, lines.Length);
+        Assert.Equal(5, Directory.GetFiles(folder, "*.csv").Length);
+        var (_, single, _) = await Run("audit", "coordination", input, "--type", "co-link", "--window", "60");
+        Assert.Equal(single, File.ReadAllText(Path.Combine(folder, "co-link.csv")));
+        Assert.Equal("source,target,weight,edge_type\nu1,u2,1,co-link\nu2,u1,1,co-link\n", single);
     }
 
     [Fact]
-    public async Task Coordination_UnknownType_IsRejectedByTheParser()
+    public async Task Coordination_SeveralTypesWithoutFolder_AsksForOne()
+    {
+        var input = Write("posts.csv", Csv);
+        var (code, output, error) = await Run("audit", "coordination", input, "--type", "co-text,co-link", "--window", "60");
+        Assert.Equal(1, code);
+        Assert.Empty(output);
+        Assert.Contains("--output FOLDER", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Coordination_UnknownType_NamesItAndTheChoices()
     {
         var input = Write("posts.csv", Csv);
         var (code, _, error) = await Run("audit", "coordination", input, "--type", "co-hashtag", "--window", "60");

@@ -35,12 +35,57 @@ internal static class ReferenceNetwork
             }
         }
 
-        return matched.GroupBy(m => (posts[m.Item1].AccountId, m.Item2))
+        return Weights(posts, matched, o);
+    }
+
+    /// <summary>
+    /// The same definition for the keyed types, pair by pair within each key only (posts sharing no key cannot
+    /// match), so that it stays quick on a million edges.
+    /// </summary>
+    public static List<(string Source, string Target, int Weight)> ComputeByKey(IReadOnlyList<Post> posts, CoordinationOptions o)
+    {
+        Assert.NotEqual(CoordinationType.CoSimilar, o.Type);
+        var byKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < posts.Count; i++)
+        {
+            foreach (var key in Keys(posts[i], o))
+            {
+                if (!byKey.TryGetValue(key, out var list))
+                {
+                    byKey[key] = list = [];
+                }
+
+                list.Add(i);
+            }
+        }
+
+        var matched = new HashSet<(int, string)>();
+        foreach (var members in byKey.Values)
+        {
+            foreach (var i in members)
+            {
+                foreach (var j in members)
+                {
+                    var p = posts[i];
+                    var q = posts[j];
+                    if ((o.IncludeSelfLoops || p.AccountId != q.AccountId) && Math.Abs((p.Time - q.Time).Ticks) <= o.Window.Ticks)
+                    {
+                        matched.Add((i, q.AccountId));
+                    }
+                }
+            }
+        }
+
+        return Weights(posts, matched, o);
+    }
+
+    /// <summary>A→B is the number of A's posts matched by B; sorted by source then target.</summary>
+    private static List<(string Source, string Target, int Weight)> Weights(IReadOnlyList<Post> posts, HashSet<(int, string)> matched, CoordinationOptions o) =>
+        matched.GroupBy(m => (posts[m.Item1].AccountId, m.Item2))
             .Select(g => (g.Key.AccountId, g.Key.Item2, g.Count()))
             .Where(e => e.Item3 >= o.MinWeight)
             .OrderBy(e => e.AccountId, StringComparer.Ordinal).ThenBy(e => e.Item2, StringComparer.Ordinal)
             .ToList();
-    }
 
     private static bool Match(Post p, Post q, CoordinationOptions o)
     {

@@ -162,6 +162,51 @@ public sealed class PostSourcesTests : IDisposable
     }
 
     [Fact]
+    public void ReadStream_UploadedZipNotSeekable_ReadsLikeTheFile()
+    {
+        var zip = _files.Zip("upload.zip", ("data/account.js", ArchiveFiles.XAccount), ("data/tweets.js", ArchiveFiles.XTweets));
+        using var upload = new NonSeekable(File.ReadAllBytes(zip));
+        AssertXArchive(PostSources.Read(upload, "my-archive.zip"));
+    }
+
+    [Fact]
+    public void ReadStream_UploadedCsvWithBadLine_NamesTheUploadAndLine()
+    {
+        var csv = "message_id,user_id,username,repost_id,reply_id,message,timestamp,urls\n1,u1,a,,,x @bob #tag,1,\n1,u1,a,,,x,1,\n2,u2,b,,,x,yesterday,\n";
+        using var upload = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
+        var ex = Assert.Throws<ImportException>(() => PostSources.Read(upload, "posts.csv"));
+        Assert.Equal(("posts.csv", 4L), (ex.File, ex.Line));
+        var posts = PostSources.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv[..csv.LastIndexOf("2,u2", StringComparison.Ordinal)])), "posts.csv");
+        var post = Assert.Single(posts); // the repeated id is kept once
+        Assert.Equal(["bob"], post.Mentions);
+        Assert.Equal(["tag"], post.Hashtags);
+    }
+
+    [Fact]
+    public void ReadStream_UnknownExtension_NamesTheUpload()
+    {
+        using var upload = new MemoryStream([1, 2, 3]);
+        var ex = Assert.Throws<ImportException>(() => PostSources.Read(upload, "notes.txt"));
+        Assert.Equal("notes.txt", ex.File);
+        Assert.Contains("unknown format", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_CsvWithoutTextEntities_LeavesMentionsAndHashtagsEmpty()
+    {
+        var path = _files.Write("entities.csv", "message_id,user_id,username,repost_id,reply_id,message,timestamp,urls\n1,u1,a,,,hi @bob #tag,1,https://a.example\n");
+        var post = Assert.Single(PostSources.ReadAll([path], textEntities: false));
+        Assert.Equal((0, 0), (post.Mentions.Count, post.Hashtags.Count));
+        Assert.Equal(["https://a.example"], post.Urls);
+    }
+
+    /// <summary>An upload as ASP.NET Core hands it over: readable once, not seekable.</summary>
+    private sealed class NonSeekable(byte[] content) : MemoryStream(content)
+    {
+        public override bool CanSeek => false;
+    }
+
+    [Fact]
     public void Read_QutCsvBadTimestamp_NamesTheLine()
     {
         var path = _files.Write("bad.csv", "message_id,user_id,username,repost_id,reply_id,message,timestamp,urls\n1,u1,a,,,\"multi\nline\",1,\n2,u2,b,,,x,yesterday,\n");

@@ -48,8 +48,11 @@ public static class AuditCommand
     private static Command Coordination(CliContext context)
     {
         var inputs = Inputs();
-        var type = new Option<string>("--type", "-t") { Description = "The network", Required = true };
-        type.AcceptOnlyFromAmong("co-text", "co-similar", "co-repost", "co-link", "co-reply");
+        var type = new Option<string>("--type", "-t")
+        {
+            Description = "The network: co-text, co-similar, co-repost, co-link or co-reply; several separated by commas, or all (the input is read once)",
+            Required = true,
+        };
         var window = new Option<double>("--window", "-w") { Description = "Seconds: posts match when |t1 - t2| <= window", Required = true };
         var minWeight = new Option<int>("--min-weight") { Description = "Drop edges lighter than this", DefaultValueFactory = _ => 1 };
         var threshold = new Option<double>("--threshold") { Description = "co-similar: least Jaccard similarity", DefaultValueFactory = _ => 0.8 };
@@ -60,7 +63,7 @@ public static class AuditCommand
         var removeUrls = new Option<bool>("--remove-urls") { Description = "co-text, co-similar: ignore links in the text" };
         var format = new Option<string>("--format", "-f") { Description = "csv (source,target,weight,edge_type), graphml or json", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "graphml", "json");
-        var output = OutputOption("Write here instead of standard output");
+        var output = OutputOption("Write here instead of standard output; with several types, a folder to write <type>.<format> into");
         var command = new Command("coordination", "Build a coordination network with the QUT coordination-network-toolkit's definitions.");
         command.Arguments.Add(inputs);
         foreach (var o in new Option[] { type, window, minWeight, threshold, minTokens, method, loops, removeUrls, format, output })
@@ -76,9 +79,18 @@ public static class AuditCommand
                 throw new CliException("--window must be a number of seconds, 0 or more");
             }
 
+            var types = ParseTypes(parse.GetValue(type)!);
+            var reportFormat = AuditOutput.ParseFormat(parse.GetValue(format)!);
+            var target = parse.GetValue(output);
+            if (types.Count > 1 && (target is null || !Directory.Exists(target)))
+            {
+                throw new CliException(target is null
+                    ? "several --type values write one file each: give --output FOLDER"
+                    : $"{target}: with several --type values --output names an existing folder");
+            }
+
             var options = new CoordinationOptions
             {
-                Type = AuditOutput.ParseType(parse.GetValue(type)!),
                 Window = TimeSpan.FromSeconds(seconds),
                 MinWeight = parse.GetValue(minWeight),
                 Threshold = parse.GetValue(threshold),
@@ -88,34 +100,43 @@ public static class AuditCommand
                 RemoveUrls = parse.GetValue(removeUrls),
                 Progress = line => context.Error.WriteLine("audit: " + line),
             };
-            var posts = Load(context, parse.GetValue(inputs)!);
-            IReadOnlyList<CoordinationEdge> edges;
+            var posts = Load(context, parse.GetValue(inputs)!, textEntities: false);
+            IReadOnlyDictionary<CoordinationType, IReadOnlyList<CoordinationEdge>> networks;
             try
             {
-                edges = CoordinationDetector.Detect(posts, options);
+                networks = CoordinationDetector.Detect(posts, types, options);
             }
             catch (ArgumentOutOfRangeException ex)
             {
                 throw new CliException(ex.Message.Split(" (Parameter", 2)[0]);
             }
 
-            context.Error.WriteLine($"audit: {edges.Count.ToString("N0", CultureInfo.InvariantCulture)} edges");
-            var handles = AuditOutput.Handles(posts);
-            AuditOutput.Write(context, parse.GetValue(output), writer =>
+            var handles = reportFormat == ReportFormat.GraphMl ? CoordinationReport.Handles(posts) : null;
+            if (types.Count == 1)
             {
-                switch (parse.GetValue(format))
-                {
-                    case "graphml":
-                        AuditOutput.WriteGraphMl(writer, edges, handles);
-                        break;
-                    case "json":
-                        AuditOutput.WriteEdgesJson(writer, edges);
-                        break;
-                    default:
-                        AuditOutput.WriteEdgesCsv(writer, edges);
-                        break;
-                }
-            });
+                var edges = networks[types[0]];
+                context.Error.WriteLine($"audit: {edges.Count.ToString("N0", CultureInfo.InvariantCulture)} edges");
+                AuditOutput.Write(context, target, writer => CoordinationReport.Write(writer, edges, reportFormat, handles));
+                return 0;
+            }
+
+            var files = types.Select(t => (Type: t, Path: Path.Combine(target!, CoordinationDetector.TypeName(t) + AuditOutput.Extension(reportFormat)))).ToList();
+            foreach (var (t, path) in files)
+            {
+                context.Error.WriteLine($"audit: {CoordinationDetector.TypeName(t)}: {networks[t].Count.ToString("N0", CultureInfo.InvariantCulture)} edges to {path}");
+            }
+
+            // One file per type, each written whole or not at all: side by side, as the networks were built.
+            try
+            {
+                Parallel.ForEach(files, f => AuditOutput.Write(context, f.Path, writer => CoordinationReport.Write(writer, networks[f.Type], reportFormat, handles)));
+            }
+            catch (AggregateException ex)
+            {
+                // The first failure as itself, so the CLI reports it as it would from a single write.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+            }
+
             return 0;
         });
         return command;
@@ -146,7 +167,7 @@ public static class AuditCommand
             var posts = Load(context, parse.GetValue(inputs)!);
             var campaigns = CampaignFinder.Find(posts, options);
             context.Error.WriteLine($"audit: {campaigns.Count.ToString("N0", CultureInfo.InvariantCulture)} campaigns");
-            AuditOutput.Write(context, parse.GetValue(output), writer => AuditOutput.WriteCampaigns(writer, campaigns, parse.GetValue(format)!));
+            AuditOutput.Write(context, parse.GetValue(output), writer => CampaignReport.Write(writer, campaigns, AuditOutput.ParseFormat(parse.GetValue(format)!)));
             return 0;
         });
         return command;
@@ -195,7 +216,7 @@ public static class AuditCommand
             var inCampaign = campaigns.SelectMany(c => c.Posts).Select(p => (p.Network, p.Id)).ToHashSet();
             var metrics = ConversationMetrics.Compute(posts, reg, parse.GetValue(period) == "month" ? MetricsPeriod.Month : MetricsPeriod.All, inCampaign);
             var presence = reg is null ? null : ConversationMetrics.Presence(posts, reg, inCampaign);
-            AuditOutput.Write(context, parse.GetValue(output), writer => AuditOutput.WriteMetrics(writer, metrics, presence, parse.GetValue(format)!));
+            AuditOutput.Write(context, parse.GetValue(output), writer => MetricsReport.Write(writer, metrics, presence, AuditOutput.ParseFormat(parse.GetValue(format)!)));
             return 0;
         });
         return command;
@@ -225,11 +246,33 @@ public static class AuditCommand
         };
     }
 
-    private static List<Post> Load(CliContext context, string[] inputs)
+    /// <summary>The types of <c>--type</c>: one name, several separated by commas, or <c>all</c> (the five).</summary>
+    private static List<CoordinationType> ParseTypes(string value)
+    {
+        if (value.Trim() == "all")
+        {
+            return [.. Enum.GetValues<CoordinationType>()];
+        }
+
+        var types = new List<CoordinationType>();
+        foreach (var name in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var t = CoordinationDetector.ParseType(name)
+                ?? throw new CliException($"unknown --type '{name}': expected co-text, co-similar, co-repost, co-link, co-reply, a comma-separated list of them, or all");
+            if (!types.Contains(t))
+            {
+                types.Add(t);
+            }
+        }
+
+        return types.Count > 0 ? types : throw new CliException("--type needs at least one network type");
+    }
+
+    private static List<Post> Load(CliContext context, string[] inputs, bool textEntities = true)
     {
         try
         {
-            var posts = PostSources.ReadAll(inputs, line => context.Error.WriteLine("audit: " + line));
+            var posts = PostSources.ReadAll(inputs, line => context.Error.WriteLine("audit: " + line), textEntities);
             return posts;
         }
         catch (ImportException ex)

@@ -2,7 +2,7 @@
 """Summarises hyperfine's JSON exports from run.sh: summarise.py round-1.json round-2.json ...
 
 For each command: the median, fastest and slowest wall time over every run of every round, and the median
-CPU time (user + system). Then the ratio of the Python reference to each `answerback count` build, taken
+over the rounds of the CPU time (user + system; hyperfine gives it per round, as a mean). Then the ratio of the Python reference to each `answerback count` build, taken
 round by round (the commands of one round ran back to back, under the same load) and given as the median
 and range over the rounds.
 """
@@ -22,7 +22,7 @@ def main(paths):
     print('|---|---:|---:|---:|---:|')
     for name in names:
         times = [t for r in rounds for t in r[name]['times']]
-        cpu = [u + s for r in rounds for u, s in zip(r[name]['user'], r[name]['system'])]
+        cpu = [r[name]['user'] + r[name]['system'] for r in rounds]
         print(f'| {name} | {statistics.median(times) * 1000:.0f} ms | {min(times) * 1000:.0f}–{max(times) * 1000:.0f} ms '
               f'| {statistics.median(cpu) * 1000:.0f} ms | {len(times)} |')
     print()
@@ -30,8 +30,7 @@ def main(paths):
         if name == 'python' or 'help' in name:
             continue
         wall = [r['python']['median'] / r[name]['median'] for r in rounds]
-        cpu = [statistics.median(u + s for u, s in zip(r['python']['user'], r['python']['system']))
-               / statistics.median(u + s for u, s in zip(r[name]['user'], r[name]['system'])) for r in rounds]
+        cpu = [(r['python']['user'] + r['python']['system']) / (r[name]['user'] + r[name]['system']) for r in rounds]
         print(f'python / {name}: wall {statistics.median(wall):.1f}× (rounds {min(wall):.1f}–{max(wall):.1f}×), '
               f'CPU {statistics.median(cpu):.1f}× (rounds {min(cpu):.1f}–{max(cpu):.1f}×)')
 

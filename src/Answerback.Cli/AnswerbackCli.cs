@@ -1,18 +1,21 @@
 using System.CommandLine;
+using Answerback.Cli.Commands.Counting;
+using Answerback.Cli.Commands.OpinionMap;
+using Answerback.Cli.Commands.SocialAudit;
+#if !ENGINES_ONLY
 using Answerback.Cli.Commands.Accounts;
 using Answerback.Cli.Commands.Areas;
-using Answerback.Cli.Commands.Counting;
 using Answerback.Cli.Commands.Database;
-using Answerback.Cli.Commands.OpinionMap;
 using Answerback.Cli.Commands.Residency;
-using Answerback.Cli.Commands.SocialAudit;
+#endif
 
 namespace Answerback.Cli;
 
 /// <summary>
 /// The <c>answerback</c> command. Each capability contributes its commands from
 /// <c>Commands/&lt;Capability&gt;/</c>; this class only assembles them, so tests can call
-/// <see cref="RunAsync"/> with their own writers.
+/// <see cref="RunAsync"/> with their own writers. <c>src/Answerback.Cli.Engines</c> compiles the same files
+/// without the platform's commands (ENGINES_ONLY) into a Native AOT executable.
 /// </summary>
 public static class AnswerbackCli
 {
@@ -22,11 +25,13 @@ public static class AnswerbackCli
         root.Subcommands.Add(CountCommand.Create(context));
         root.Subcommands.Add(OpinionCommand.Create(context));
         root.Subcommands.Add(AuditCommand.Create(context));
+#if !ENGINES_ONLY // src/Answerback.Cli.Engines: the engines' commands alone, as a native executable
         root.Subcommands.Add(AdminCommand.Create(context));
         root.Subcommands.Add(DbCommand.Create(context));
         root.Subcommands.Add(AreasCommand.Create(context));
         root.Subcommands.Add(RegisterCommand.Create(context));
         root.Subcommands.Add(Commands.Primaries.PrimaryCommand.Create(context));
+#endif
         return root;
     }
 

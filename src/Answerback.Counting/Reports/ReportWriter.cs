@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Answerback.Counting.Reports;
@@ -20,6 +22,9 @@ public enum ReportFormat
 /// <summary>Writes count reports as text, JSON or CSV.</summary>
 public static class ReportWriter
 {
+    // Names and titles are written as they are (not as \uXXXX escapes): the reports are read by people too.
+    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The usual file extension for a format (without the dot).</summary>
     public static string Extension(ReportFormat format) => format switch
     {
@@ -27,6 +32,25 @@ public static class ReportWriter
         ReportFormat.Csv => "csv",
         _ => "txt",
     };
+
+    /// <summary>
+    /// <paramref name="report"/> in <paramref name="format"/> as UTF-8 bytes, exactly what <see cref="Write"/> writes:
+    /// the form to put in a file, without a <see cref="TextWriter"/> and its encoder in between.
+    /// </summary>
+    public static byte[] ToUtf8(CountReport report, ReportFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (format == ReportFormat.Json)
+        {
+            var buffer = new ArrayBufferWriter<byte>(4096);
+            WriteJson(report, buffer);
+            return [.. buffer.WrittenSpan];
+        }
+
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        Write(report, format, text);
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
 
     /// <summary>Writes <paramref name="report"/> in <paramref name="format"/>.</summary>
     public static void Write(CountReport report, ReportFormat format, TextWriter writer)
@@ -50,8 +74,15 @@ public static class ReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(writer);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        WriteJson(report, buffer);
+        writer.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    /// <summary>Writes the report as indented JSON, ending with a newline, in UTF-8 to <paramref name="output"/>.</summary>
+    private static void WriteJson(CountReport report, IBufferWriter<byte> output)
+    {
+        using (var json = new Utf8JsonWriter(output, JsonOptions))
         {
             json.WriteStartObject();
             json.WriteString("method", report.Method);
@@ -125,8 +156,7 @@ public static class ReportWriter
             json.WriteEndObject();
         }
 
-        writer.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-        writer.Write('\n');
+        output.Write("\n"u8);
     }
 
     private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)

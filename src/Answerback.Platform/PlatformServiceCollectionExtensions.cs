@@ -1,6 +1,7 @@
 using Answerback.Platform.Accounts;
 using Answerback.Platform.Data;
-using Answerback.Platform.Email;
+using Answerback.Platform.Notifications;
+using Answerback.Platform.Organisations;
 using Answerback.Platform.Residency;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;

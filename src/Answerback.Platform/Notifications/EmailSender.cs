@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace Answerback.Platform.Email;
+namespace Answerback.Platform.Notifications;
 
 /// <summary>An email to one recipient. <see cref="HtmlBody"/> is optional; the text body is always sent.</summary>
 public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody);

@@ -1,4 +1,4 @@
-namespace Answerback.Platform.Residency;
+namespace Answerback.Platform.Organisations;
 
 /// <summary>A member of an organisation, known only by a keyed hash of their normalised email address.</summary>
 public class MemberListEntry

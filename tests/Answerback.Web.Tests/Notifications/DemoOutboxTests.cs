@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Answerback.Platform.Accounts;
 using Answerback.Web.Tests.Infrastructure;
 
-namespace Answerback.Web.Tests.Operator;
+namespace Answerback.Web.Tests.Notifications;
 
 /// <summary>
 /// The outbox in demo mode: open to everyone for confirming new accounts, but never showing a

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Answerback.Cli.Commands.Database;
+namespace Answerback.Cli.Commands.Data;
 
 /// <summary>
 /// The options every platform command shares (<c>--data-folder</c>, <c>--provider</c>,

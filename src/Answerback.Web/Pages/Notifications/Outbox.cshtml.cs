@@ -1,7 +1,7 @@
 using Answerback.Platform;
 using Answerback.Platform.Data;
 using Answerback.Platform.Demo;
-using Answerback.Platform.Email;
+using Answerback.Platform.Notifications;
 using Answerback.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace Answerback.Web.Pages.Operator;
+namespace Answerback.Web.Pages.Notifications;
 
 /// <summary>
 /// The email outbox, for a site without SMTP: administrators only, except in demo mode, where it is

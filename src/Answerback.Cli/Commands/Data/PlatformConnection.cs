@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Data.Common;
 using Answerback.Platform;
 using Answerback.Platform.Data;
+using Answerback.Platform.Notifications;
+using Answerback.Platform.Residency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using Answerback.Platform;
+using Answerback.Platform.Accounts;
 using Answerback.Platform.Data;
 using Answerback.Platform.Demo;
 using Answerback.Platform.Notifications;
@@ -63,7 +63,7 @@ public sealed class OutboxModel(Outbox outbox, IOptions<DemoOptions> demo, Curre
     /// </summary>
     private async Task<Func<OutboxMessage, bool>> NotPrivilegedAsync(CancellationToken ct)
     {
-        var privilegedIds = db.UserRoles.Where(r => r.RoleId == AnswerbackDbContext.AdministratorRoleId).Select(r => r.UserId)
+        var privilegedIds = db.UserRoles.Where(r => r.RoleId == Roles.AdministratorRoleId).Select(r => r.UserId)
             .Union(db.OrganisationRoles.Select(r => r.PersonId));
         var emails = await db.Users.Where(u => privilegedIds.Contains(u.Id) && u.Email != null).Select(u => u.Email!).ToListAsync(ct);
         var demoPeople = DemoData.People.Select(p => p.Email).ToHashSet(StringComparer.OrdinalIgnoreCase);

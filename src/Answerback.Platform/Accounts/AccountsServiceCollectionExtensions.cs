@@ -1,4 +1,5 @@
 using Answerback.Platform.Data;
+using Answerback.Platform.Demo;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,6 +24,8 @@ public static class AccountsServiceCollectionExtensions
             .AddEntityFrameworkStores<AnswerbackDbContext>()
             .AddDefaultTokenProviders();
         services.TryAddScoped<CreateAdministrator>();
+        services.TryAddScoped<AccountOverview>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeed, AccountsDemoSeed>());
         return services;
     }
 }

@@ -43,6 +43,14 @@ public sealed class AreaDirectory(AnswerbackDbContext db, IEnumerable<IAreaActiv
                 [.. all.Where(c => c.ParentId == a.Id).OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new AreaSummary(c.Id, c.Slug, c.Name, c.Code, []))]))];
     }
 
+    /// <summary>The area with this official code (normalised first), or null.</summary>
+    public async Task<AreaSummary?> FindByCodeAsync(string code, CancellationToken ct = default)
+    {
+        var normalised = AreaCodes.Normalise(code);
+        return normalised is null ? null : await db.Areas.AsNoTracking().Where(a => a.Code == normalised)
+            .Select(a => new AreaSummary(a.Id, a.Slug, a.Name, a.Code, new List<AreaSummary>())).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>The area with this slug with its parent, children and activity; null when there is none.</summary>
     public async Task<AreaDetails?> GetAsync(string slug, CancellationToken ct = default)
     {
@@ -80,17 +88,17 @@ public sealed class AreaDirectory(AnswerbackDbContext db, IEnumerable<IAreaActiv
     }
 
     /// <summary>
-    /// The one list of areas a form offers, by name: "Arbury (E05013051), Cambridge" (code and parent
-    /// when there are). With <paramref name="codedOnly"/>, only areas with an official code.
+    /// The one list of areas a form offers, by label: "Arbury, Cambridge" (with the parent, so that two
+    /// wards of the same name in different cities differ). With <paramref name="codedOnly"/>, only
+    /// areas with an official code.
     /// </summary>
     public async Task<IReadOnlyList<AreaChoice>> ChoicesAsync(bool codedOnly = false, CancellationToken ct = default)
     {
         var areas = await db.Areas.AsNoTracking().Where(a => !codedOnly || a.Code != null).Select(a => new { a.Id, a.Name, a.Code, a.ParentId }).ToListAsync(ct);
         var names = await db.Areas.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         return [.. areas
-            .OrderBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Code, StringComparer.Ordinal)
-            .Select(a => new AreaChoice(a.Id, a.Code,
-                a.Name + (a.Code is null ? "" : $" ({a.Code})") + (a.ParentId is { } p && names.TryGetValue(p, out var parent) ? ", " + parent : "")))];
+            .Select(a => new AreaChoice(a.Id, a.Code, a.ParentId is { } p && names.TryGetValue(p, out var parent) ? $"{a.Name}, {parent}" : a.Name))
+            .OrderBy(a => a.Label, StringComparer.Ordinal)];
     }
 
     /// <summary>These areas (name and page address), in the order of <paramref name="ids"/>; unknown ids are left out.</summary>

@@ -1,3 +1,4 @@
+using Answerback.Platform.Demo;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,6 +13,7 @@ public static class AreasServiceCollectionExtensions
         services.TryAddScoped<ImportAreas>();
         services.TryAddScoped<CreateArea>();
         services.TryAddScoped<AreaDirectory>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeed, AreasDemoSeed>());
         return services;
     }
 }

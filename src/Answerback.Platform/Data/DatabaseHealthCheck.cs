@@ -1,8 +1,7 @@
-using Answerback.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Answerback.Web.Infrastructure;
+namespace Answerback.Platform.Data;
 
 /// <summary><c>/healthz</c>: healthy when the database answers a query.</summary>
 public sealed class DatabaseHealthCheck(AnswerbackDbContext db) : IHealthCheck

@@ -17,6 +17,7 @@ public static class NotificationsServiceCollectionExtensions
             .Validate(o => o.Smtp.Port is > 0 and < 65536, "Email:Smtp:Port must be between 1 and 65535.")
             .ValidateOnStart();
         services.TryAddSingleton<Outbox>();
+        services.TryAddScoped<OutboxView>();
         services.TryAddSingleton<IEmailSender>(provider =>
         {
             var email = provider.GetRequiredService<IOptions<EmailOptions>>().Value;

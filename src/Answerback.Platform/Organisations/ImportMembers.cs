@@ -1,4 +1,5 @@
 using Answerback.Platform.Areas;
+using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Answerback.Platform.Imports;
 using Answerback.Platform.Residency;
@@ -7,10 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Answerback.Platform.Organisations;
 
 /// <summary>What a member-list import did. Nothing is imported when there are errors.</summary>
-public sealed record MemberImportReport(IReadOnlyList<ImportError> Errors, int Imported, int AlreadyPresent)
-{
-    public bool Succeeded => Errors.Count == 0;
-}
+public sealed record MemberImportReport(IReadOnlyList<FieldError> Errors, int Imported, int AlreadyPresent) : Result(Errors);
 
 /// <summary>
 /// Imports an organisation's member list: a CSV with an <c>email</c> column (other columns ignored).
@@ -24,7 +22,7 @@ public sealed class ImportMembers(AnswerbackDbContext db, ResidencyHasher hasher
         ArgumentNullException.ThrowIfNull(csv);
         if (!await db.Organisations.AnyAsync(o => o.Id == organisationId, ct))
         {
-            return new MemberImportReport([new ImportError(0, "organisation", "the organisation does not exist")], 0, 0);
+            return new MemberImportReport([new FieldError("organisation", "the organisation does not exist")], 0, 0);
         }
 
         var key = await hasher.GetKeyAsync(ct);
@@ -86,7 +84,7 @@ public sealed class ImportMembers(AnswerbackDbContext db, ResidencyHasher hasher
 
         if (errors.Count > 0)
         {
-            return new MemberImportReport(ImportAreas.Sorted(errors), 0, 0);
+            return new MemberImportReport(FieldError.FromImport(ImportAreas.Sorted(errors)), 0, 0);
         }
 
         var existing = (await db.MemberListEntries.Where(m => m.OrganisationId == organisationId).Select(m => m.EmailHash).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using Answerback.Platform.Demo;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,6 +14,8 @@ public static class OrganisationsServiceCollectionExtensions
         services.TryAddScoped<GrantOrganisationRole>();
         services.TryAddScoped<OrganisationAccess>();
         services.TryAddScoped<ImportMembers>();
+        services.TryAddScoped<OrganisationDirectory>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeed, OrganisationsDemoSeed>());
         return services;
     }
 }

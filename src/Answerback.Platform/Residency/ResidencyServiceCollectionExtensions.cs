@@ -1,4 +1,5 @@
 using Answerback.Platform.Areas;
+using Answerback.Platform.Demo;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +23,7 @@ public static class ResidencyServiceCollectionExtensions
         services.TryAddScoped<VerifyResidency>();
         services.TryAddScoped<DeclareResidency>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IAreaActivities, RegisterAreaActivities>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeed, ResidencyDemoSeed>());
         return services;
     }
 }

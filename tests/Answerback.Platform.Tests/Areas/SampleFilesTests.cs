@@ -3,7 +3,6 @@ using Answerback.Platform.Data;
 using Answerback.Platform.Demo;
 using Answerback.Platform.Residency;
 using Answerback.Platform.Tests.Infrastructure;
-using Answerback.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

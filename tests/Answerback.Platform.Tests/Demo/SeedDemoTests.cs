@@ -55,8 +55,8 @@ public abstract class SeedDemoTests(TestProvider provider) : PlatformTest(provid
     [Fact]
     public void SyntheticRegister_IsDeterministicUniqueAndValid()
     {
-        var a = SeedDemo.SyntheticRegister().ToList();
-        var b = SeedDemo.SyntheticRegister().ToList();
+        var a = Platform.Residency.ResidencyDemoSeed.SyntheticRegister().ToList();
+        var b = Platform.Residency.ResidencyDemoSeed.SyntheticRegister().ToList();
         Assert.Equal(a, b);
         Assert.Equal(DemoData.RegisterSize, a.Count);
         Assert.Equal(a.Count, a.Select(e => e.ElectorNumber).Distinct().Count());

@@ -1,3 +1,4 @@
+using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Answerback.Platform.Eligibility;
 using Answerback.Platform.Organisations;
@@ -32,7 +33,7 @@ public abstract class CheckEligibilityTests(TestProvider provider) : PlatformTes
 
         await Db.With<ImportRegister, RegisterImportReport>(i => i.ImportAsync(Arrange.Csv("elector_number,postcode,area_code\nNW1-1,CB4 2JB,W1\n"), "r.csv", party, "C1", Ct));
         Assert.True((await Db.With<VerifyResidency, VerificationResult>(v => v.VerifyAsync(verified, "NW1-1", "CB4 2JB", Ct))).Succeeded);
-        Assert.True((await Db.With<DeclareResidency, DeclarationResult>(d => d.DeclareAsync(declared, areas.Ward2, "CB1 3NE", Ct))).Succeeded);
+        Assert.True((await Db.With<DeclareResidency, Result<Declaration>>(d => d.DeclareAsync(declared, areas.Ward2, "CB1 3NE", Ct))).Succeeded);
         var members = await Db.With<ImportMembers, MemberImportReport>(i => i.ImportAsync(Arrange.Csv("name,email\nMax, max@example.org \nUna,una@example.org\n"), "members.csv", party, Ct));
         Assert.Equal(2, members.Imported);
     }

@@ -1,13 +1,9 @@
-using Answerback.Testing;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
-namespace Answerback.Platform.Tests.Infrastructure;
+namespace Answerback.Testing;
 
-/// <summary>The two database providers every integration test runs against.</summary>
+/// <summary>The two database providers every platform, web and CLI integration test runs against.</summary>
 public enum TestProvider
 {
     Sqlite,
@@ -15,90 +11,72 @@ public enum TestProvider
 }
 
 /// <summary>
-/// A fresh database for one test: a SQLite file in a temp folder, or a uniquely named PostgreSQL
-/// database on the ANSWERBACK_TEST_POSTGRES server (dropped afterwards). The real migrations are
-/// applied through <see cref="PlatformServiceCollectionExtensions.MigrateDatabaseAsync"/>.
+/// The one test database helper of the Platform, Web and CLI tests: a fresh database for one test
+/// class, a SQLite file in its own temporary data folder or a uniquely named PostgreSQL database on
+/// the ANSWERBACK_TEST_POSTGRES server (a skip locally, a failure under CI=true, when unset). The
+/// database is created by whoever uses it from the real migrations (<c>MigrateDatabaseAsync</c>, the
+/// web app's start, <c>answerback db migrate</c>); disposing drops it and deletes the folder.
 /// </summary>
-public sealed class PlatformTestDatabase : IAsyncDisposable
+public sealed class TestDatabase : IAsyncDisposable
 {
-    private readonly string? postgresServer;
-    private readonly string? postgresDatabase;
+    private readonly string? server;
+    private readonly string databaseName;
 
-    private PlatformTestDatabase(TestProvider provider, ServiceProvider services, FakeTimeProvider time, string dataFolder, string? postgresServer, string? postgresDatabase)
+    private TestDatabase(TestProvider provider, string dataFolder, string? server, string databaseName)
     {
         Provider = provider;
-        Services = services;
-        Time = time;
         DataFolder = dataFolder;
-        this.postgresServer = postgresServer;
-        this.postgresDatabase = postgresDatabase;
+        this.server = server;
+        this.databaseName = databaseName;
     }
-
-    /// <summary>The start of every test's clock: a fixed UTC instant.</summary>
-    public static readonly DateTimeOffset Start = new(2026, 5, 1, 9, 0, 0, TimeSpan.Zero);
 
     public TestProvider Provider { get; }
 
-    public ServiceProvider Services { get; }
-
-    public FakeTimeProvider Time { get; }
-
+    /// <summary>The data folder (the SQLite file <c>answerback.db</c>, the outbox), created empty.</summary>
     public string DataFolder { get; }
 
-    public static async Task<PlatformTestDatabase> CreateAsync(TestProvider provider, IDictionary<string, string?>? settings = null)
+    /// <summary>The PostgreSQL connection string of this database; null for SQLite (its file is in <see cref="DataFolder"/>).</summary>
+    public string? PostgresConnectionString => server is null
+        ? null
+        : new NpgsqlConnectionStringBuilder(server) { Database = databaseName }.ConnectionString;
+
+    /// <summary>The configuration that points the platform at this database: <c>Storage:DataFolder</c>, <c>Database:Provider</c> and, for PostgreSQL, <c>Database:ConnectionString</c>.</summary>
+    public IReadOnlyDictionary<string, string?> Settings
     {
-        var dataFolder = Path.Combine(Path.GetTempPath(), "answerback-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dataFolder);
-        var configuration = new Dictionary<string, string?>(StringComparer.Ordinal)
+        get
         {
-            ["Storage:DataFolder"] = dataFolder,
-        };
-        string? server = null;
-        string? database = null;
-        if (provider == TestProvider.Postgres)
-        {
-            server = TestEnvironment.RequirePostgres();
-            database = "answerback_test_" + Guid.NewGuid().ToString("N");
-            configuration["Database:Provider"] = "Postgres";
-            configuration["Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
-        }
+            var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["Storage:DataFolder"] = DataFolder,
+                ["Database:Provider"] = Provider.ToString(),
+            };
+            if (PostgresConnectionString is { } connection)
+            {
+                settings["Database:ConnectionString"] = connection;
+            }
 
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            configuration[key] = value;
+            return settings;
         }
-
-        var time = new FakeTimeProvider(Start);
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(time);
-        services.AddPlatform(new ConfigurationBuilder().AddInMemoryCollection(configuration).Build());
-        var serviceProvider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        var result = new PlatformTestDatabase(provider, serviceProvider, time, dataFolder, server, database);
-        await serviceProvider.MigrateDatabaseAsync(TestContext.Current.CancellationToken);
-        return result;
     }
 
-    /// <summary>A new scope: one DbContext, like one web request.</summary>
-    public AsyncServiceScope Scope() => Services.CreateAsyncScope();
-
-    /// <summary>Runs <paramref name="action"/> with a service from a fresh scope.</summary>
-    public async Task<TResult> With<TService, TResult>(Func<TService, Task<TResult>> action)
-        where TService : notnull
+    /// <summary>A new database for <paramref name="provider"/>; <paramref name="purpose"/> names the temp folder (e.g. "web-tests").</summary>
+    public static TestDatabase Create(TestProvider provider, string purpose = "tests")
     {
-        await using var scope = Scope();
-        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+        var server = provider == TestProvider.Postgres ? TestEnvironment.RequirePostgres() : null;
+        var dataFolder = Path.Combine(Path.GetTempPath(), "answerback-" + purpose, Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataFolder);
+        return new TestDatabase(provider, dataFolder, server, "answerback_test_" + Guid.NewGuid().ToString("N"));
     }
 
     public async ValueTask DisposeAsync()
     {
-        await Services.DisposeAsync();
-        if (postgresServer is not null && postgresDatabase is not null)
+        if (server is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgresServer) { Database = "postgres" }.ConnectionString);
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
         }
         else
         {
@@ -113,32 +91,5 @@ public sealed class PlatformTestDatabase : IAsyncDisposable
         {
             // A file still open on some platform: the temp folder is cleaned by the OS eventually.
         }
-    }
-}
-
-/// <summary>Base of the integration tests: a fresh, migrated database per test, for one provider.</summary>
-public abstract class PlatformTest(TestProvider provider) : IAsyncLifetime
-{
-    private PlatformTestDatabase? database;
-
-    protected PlatformTestDatabase Db => database ?? throw new InvalidOperationException("Not initialised.");
-
-    protected TestProvider Provider => provider;
-
-    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    /// <summary>Extra configuration for this class's databases.</summary>
-    protected virtual IDictionary<string, string?>? Settings => null;
-
-    public virtual async ValueTask InitializeAsync() => database = await PlatformTestDatabase.CreateAsync(provider, Settings);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (database is not null)
-        {
-            await database.DisposeAsync();
-        }
-
-        GC.SuppressFinalize(this);
     }
 }

@@ -1,24 +1,21 @@
-using Answerback.Platform.Accounts;
-using Answerback.Platform.Data;
 using Answerback.Platform.Demo;
 using Answerback.Platform.Notifications;
+using Answerback.Platform.Organisations;
 using Answerback.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace Answerback.Web.Pages.Notifications;
 
 /// <summary>
 /// The email outbox, for a site without SMTP: administrators only, except in demo mode, where it is
 /// open to everyone so that visitors can confirm the accounts they create. Even then, messages to
-/// privileged accounts (administrators, organisers, moderators) are hidden from everyone but
-/// administrators: otherwise anyone could ask for an administrator's password reset and read the
-/// link. The seeded demo people stay visible (they are meant to be shared).
+/// privileged accounts are hidden from everyone but administrators (the rule is <see cref="OutboxView"/>'s).
 /// </summary>
-public sealed class OutboxModel(Outbox outbox, IOptions<DemoOptions> demo, CurrentPerson current, AnswerbackDbContext db) : PageModel
+[AllowAnonymous]
+public sealed class OutboxModel(OutboxView outbox, IOptions<DemoOptions> demo, OrganisationAccess access, CurrentPerson current) : PageModel
 {
     public IReadOnlyList<OutboxMessage> Messages { get; private set; } = [];
 
@@ -31,6 +28,7 @@ public sealed class OutboxModel(Outbox outbox, IOptions<DemoOptions> demo, Curre
 
     public async Task<IActionResult> OnGetAsync(string? id, CancellationToken ct)
     {
+        var isAdministrator = current.IsSignedIn && await access.IsAdministratorAsync(current.Id, ct);
         if (!demo.Value.Enabled)
         {
             if (!current.IsSignedIn)
@@ -38,39 +36,20 @@ public sealed class OutboxModel(Outbox outbox, IOptions<DemoOptions> demo, Curre
                 return Challenge();
             }
 
-            if (!current.IsAdministrator)
+            if (!isAdministrator)
             {
                 return Forbid();
             }
         }
 
-        HidesPrivileged = !current.IsAdministrator;
-        var visible = HidesPrivileged ? await NotPrivilegedAsync(ct) : _ => true;
+        HidesPrivileged = !isAdministrator;
         if (id is not null)
         {
-            Message = await outbox.ReadAsync(id, ct);
-            return Message is null || !visible(Message) ? NotFound() : Page();
+            Message = await outbox.ReadAsync(id, isAdministrator, ct);
+            return Message is null ? NotFound() : Page();
         }
 
-        Messages = [.. (await outbox.ListAsync(ct)).Where(visible)];
+        Messages = await outbox.ListAsync(isAdministrator, ct);
         return Page();
-    }
-
-    /// <summary>
-    /// The one filter for viewers who are not administrators: a message is shown only when none of
-    /// its recipients is an account with the Administrator role or an organisation role, apart from
-    /// the seeded demo people. A recipient list that cannot be read is hidden (fail closed).
-    /// </summary>
-    private async Task<Func<OutboxMessage, bool>> NotPrivilegedAsync(CancellationToken ct)
-    {
-        var privilegedIds = db.UserRoles.Where(r => r.RoleId == Roles.AdministratorRoleId).Select(r => r.UserId)
-            .Union(db.OrganisationRoles.Select(r => r.PersonId));
-        var emails = await db.Users.Where(u => privilegedIds.Contains(u.Id) && u.Email != null).Select(u => u.Email!).ToListAsync(ct);
-        var demoPeople = DemoData.People.Select(p => p.Email).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var privileged = emails.Where(e => !demoPeople.Contains(e)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return message =>
-            InternetAddressList.TryParse(message.To, out var recipients)
-            && recipients.Mailboxes.Any()
-            && !recipients.Mailboxes.Any(m => privileged.Contains(m.Address));
     }
 }

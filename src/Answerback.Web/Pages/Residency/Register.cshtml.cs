@@ -1,11 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using Answerback.Platform.Data;
+using Answerback.Platform.Areas;
 using Answerback.Platform.Organisations;
 using Answerback.Platform.Residency;
 using Answerback.Web.Pages.Organisations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Answerback.Web.Pages.Residency;
 
@@ -15,7 +14,7 @@ namespace Answerback.Web.Pages.Residency;
 /// </summary>
 [RequestSizeLimit(MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
-public sealed class RegisterModel(OrganiserGate gate, ImportRegister import, AnswerbackDbContext db) : PageModel
+public sealed class RegisterModel(OrganiserGate gate, ImportRegister import, AreaDirectory directory) : PageModel
 {
     /// <summary>A whole city's register is tens of megabytes; the import streams it.</summary>
     public const long MaxUploadBytes = 200L * 1024 * 1024;
@@ -47,7 +46,7 @@ public sealed class RegisterModel(OrganiserGate gate, ImportRegister import, Ans
         }
 
         Organisation = check.Organisation;
-        Areas = await AreaChoice.ListAsync(db, ct);
+        Areas = await directory.ChoicesAsync(codedOnly: true, ct);
         return Page();
     }
 
@@ -60,7 +59,7 @@ public sealed class RegisterModel(OrganiserGate gate, ImportRegister import, Ans
         }
 
         Organisation = check.Organisation;
-        Areas = await AreaChoice.ListAsync(db, ct);
+        Areas = await directory.ChoicesAsync(codedOnly: true, ct);
         if (!ModelState.IsValid || Upload is null || AreaCode is null)
         {
             return Page();
@@ -75,16 +74,5 @@ public sealed class RegisterModel(OrganiserGate gate, ImportRegister import, Ans
         }
 
         return Page();
-    }
-}
-
-/// <summary>An area in a form's list of choices.</summary>
-public sealed record AreaChoice(string Code, string Label)
-{
-    public static async Task<IReadOnlyList<AreaChoice>> ListAsync(AnswerbackDbContext db, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var areas = await db.Areas.AsNoTracking().Where(a => a.Code != null).Select(a => new { a.Code, a.Name }).ToListAsync(ct);
-        return [.. areas.OrderBy(a => a.Name, StringComparer.Ordinal).Select(a => new AreaChoice(a.Code!, $"{a.Name} ({a.Code})"))];
     }
 }

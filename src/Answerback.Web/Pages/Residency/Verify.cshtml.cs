@@ -1,10 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using Answerback.Platform.Data;
+using Answerback.Platform.Areas;
 using Answerback.Platform.Residency;
 using Answerback.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Answerback.Web.Pages.Residency;
 
@@ -14,14 +13,14 @@ namespace Answerback.Web.Pages.Residency;
 /// the form posts by the rate limiter.
 /// </summary>
 [RateLimited(RateLimitKind.Verification)]
-public sealed class VerifyModel(VerifyResidency verify, AnswerbackDbContext db, CurrentPerson current) : PageModel
+public sealed class VerifyModel(VerifyResidency verify, AreaDirectory directory, CurrentPerson current) : PageModel
 {
     [BindProperty]
     public VerifyInput Input { get; set; } = new();
 
     public VerificationResult? Result { get; private set; }
 
-    public IReadOnlyList<VerifiedArea> Areas { get; private set; } = [];
+    public IReadOnlyList<AreaSummary> Areas { get; private set; } = [];
 
     public void OnGet()
     {
@@ -38,10 +37,8 @@ public sealed class VerifyModel(VerifyResidency verify, AnswerbackDbContext db, 
         switch (Result.Outcome)
         {
             case VerificationOutcome.Verified:
-                var ids = Result.AreaIds.ToList();
-                var areas = await db.Areas.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new VerifiedArea(a.Id, a.Name, a.Slug)).ToListAsync(ct);
                 // Nearest area first, as the platform lists them (the ward, then the city).
-                Areas = [.. areas.OrderBy(a => ids.IndexOf(a.Id))];
+                Areas = await directory.SummariesAsync(Result.AreaIds, ct);
                 break;
             case VerificationOutcome.Invalid:
                 ModelState.AddModelError("", Result.Message);
@@ -56,8 +53,6 @@ public sealed class VerifyModel(VerifyResidency verify, AnswerbackDbContext db, 
         return Page();
     }
 }
-
-public sealed record VerifiedArea(Guid Id, string Name, string Slug);
 
 public sealed class VerifyInput
 {

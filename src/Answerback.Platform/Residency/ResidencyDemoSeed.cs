@@ -42,7 +42,7 @@ internal sealed class ResidencyDemoSeed(
             var verified = await verify.VerifyAsync(resident.Id, DemoData.VerifiedResidentElectorNumber, DemoData.VerifiedResidentPostcode, ct);
             if (!verified.Succeeded)
             {
-                throw new InvalidOperationException("The demo resident could not be verified: " + verified.Message);
+                throw new InvalidOperationException("The demo resident could not be verified: " + string.Join(" ", verified.Errors.Select(e => e.Message)));
             }
         }
     }

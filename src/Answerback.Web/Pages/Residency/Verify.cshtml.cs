@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Answerback.Platform.Areas;
+using Answerback.Platform.Common;
 using Answerback.Platform.Residency;
 using Answerback.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,11 @@ public sealed class VerifyModel(VerifyResidency verify, AreaDirectory directory,
     [BindProperty]
     public VerifyInput Input { get; set; } = new();
 
-    public VerificationResult? Result { get; private set; }
+    /// <summary>True once the details were verified.</summary>
+    public bool Verified { get; private set; }
+
+    /// <summary>Why the details were refused (no match, or too many attempts), shown above the form; null otherwise.</summary>
+    public FieldError? Refusal { get; private set; }
 
     public IReadOnlyList<AreaSummary> Areas { get; private set; } = [];
 
@@ -33,21 +38,24 @@ public sealed class VerifyModel(VerifyResidency verify, AreaDirectory directory,
             return Page();
         }
 
-        Result = await verify.VerifyAsync(current.Id, Input.ElectorNumber, Input.Postcode, ct);
-        switch (Result.Outcome)
+        var result = await verify.VerifyAsync(current.Id, Input.ElectorNumber, Input.Postcode, ct);
+        if (result.Succeeded)
         {
-            case VerificationOutcome.Verified:
-                // Nearest area first, as the platform lists them (the ward, then the city).
-                Areas = await directory.SummariesAsync(Result.AreaIds, ct);
-                break;
-            case VerificationOutcome.Invalid:
-                ModelState.AddModelError("", Result.Message);
-                break;
-            case VerificationOutcome.RateLimited:
-                Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                break;
-            default:
-                break;
+            Verified = true;
+            // Nearest area first, as the platform lists them (the ward, then the city).
+            Areas = await directory.SummariesAsync(result.Value.AreaIds, ct);
+            return Page();
+        }
+
+        Refusal = result.Errors.FirstOrDefault(e => e.Field is VerifyResidency.NotMatchedField or VerifyResidency.AttemptsField);
+        if (Refusal?.Field == VerifyResidency.AttemptsField)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        }
+
+        if (Refusal is null)
+        {
+            ModelState.AddErrors(result);
         }
 
         return Page();

@@ -5,7 +5,7 @@ using Answerback.Cli.Commands.SocialAudit;
 #if !ENGINES_ONLY
 using Answerback.Cli.Commands.Accounts;
 using Answerback.Cli.Commands.Areas;
-using Answerback.Cli.Commands.Database;
+using Answerback.Cli.Commands.Data;
 using Answerback.Cli.Commands.Residency;
 #endif
 

@@ -1,3 +1,4 @@
+using Answerback.Platform.Data;
 using Answerback.Web.Infrastructure;
 using Answerback.Web.Pages.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -52,20 +53,9 @@ public static class WebApplicationExtensions
 
         services.AddRazorPages(options =>
         {
-            // Every page needs a signed-in person unless it says otherwise with [AllowAnonymous].
+            // Every page needs a signed-in person unless its page model says otherwise with
+            // [AllowAnonymous] (one mechanism, on the page itself; a convention test checks it).
             options.Conventions.AuthorizeFolder("/");
-            options.Conventions.AllowAnonymousToPage("/Index");
-            options.Conventions.AllowAnonymousToPage("/Error");
-            options.Conventions.AllowAnonymousToPage("/Status");
-            options.Conventions.AllowAnonymousToPage("/Areas/Area");
-            options.Conventions.AllowAnonymousToFolder("/Demo");
-            options.Conventions.AllowAnonymousToFolder("/Operator");
-            options.Conventions.AllowAnonymousToPage("/Accounts/SignUp");
-            options.Conventions.AllowAnonymousToPage("/Accounts/SignIn");
-            options.Conventions.AllowAnonymousToPage("/Accounts/CheckEmail");
-            options.Conventions.AllowAnonymousToPage("/Accounts/ConfirmEmail");
-            options.Conventions.AllowAnonymousToPage("/Accounts/ForgotPassword");
-            options.Conventions.AllowAnonymousToPage("/Accounts/ResetPassword");
         }).AddMvcOptions(options =>
         {
             // Razor Pages already validates the antiforgery token on every POST; this makes the rule

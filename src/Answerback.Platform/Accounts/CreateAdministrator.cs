@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
+using Answerback.Platform.Common;
+using Answerback.Platform.Organisations;
 using Microsoft.AspNetCore.Identity;
 
 namespace Answerback.Platform.Accounts;
 
-/// <summary>The outcome of <see cref="CreateAdministrator"/>. <see cref="GeneratedPassword"/> is shown once and never stored in clear.</summary>
-public sealed record CreateAdministratorResult(bool Succeeded, IReadOnlyList<string> Errors, Guid? PersonId, string? GeneratedPassword, bool AlreadyExisted);
+/// <summary>The administrator made by <see cref="CreateAdministrator"/>. <see cref="GeneratedPassword"/> is shown once and never stored in clear.</summary>
+public sealed record CreatedAdministrator(Guid PersonId, string? GeneratedPassword, bool AlreadyExisted);
 
 /// <summary>
 /// Creates an administrator (there are no default passwords: this is how the first one is made).
@@ -12,12 +14,12 @@ public sealed record CreateAdministratorResult(bool Succeeded, IReadOnlyList<str
 /// </summary>
 public sealed class CreateAdministrator(UserManager<Person> users, TimeProvider time)
 {
-    public async Task<CreateAdministratorResult> CreateAsync(string email, string? password, CancellationToken ct = default)
+    public async Task<Result<CreatedAdministrator>> CreateAsync(string email, string? password, CancellationToken ct = default)
     {
         email = (email ?? "").Trim();
-        if (!Residency.ImportMembers.IsEmail(email.ToLowerInvariant()))
+        if (!ImportMembers.IsEmail(email.ToLowerInvariant()))
         {
-            return Failed($"'{email}' is not an email address.");
+            return Result.Failed<CreatedAdministrator>("email", $"'{email}' is not an email address.");
         }
 
         var existing = await users.FindByEmailAsync(email);
@@ -28,38 +30,30 @@ public sealed class CreateAdministrator(UserManager<Person> users, TimeProvider 
                 var added = await users.AddToRoleAsync(existing, Roles.Administrator);
                 if (!added.Succeeded)
                 {
-                    return Failed([.. added.Errors.Select(e => e.Description)]);
+                    return Failed(added);
                 }
             }
 
-            return new CreateAdministratorResult(true, [], existing.Id, null, true);
+            return Result.Ok(new CreatedAdministrator(existing.Id, null, true));
         }
 
         var generated = password is null ? GeneratePassword() : null;
-        var person = new Person
-        {
-            Id = Guid.NewGuid(),
-            UserName = email,
-            Email = email,
-            // The operator who runs the command vouches for the address.
-            EmailConfirmed = true,
-            DisplayName = email[..email.IndexOf('@', StringComparison.Ordinal)],
-            CreatedAt = time.GetUtcNow(),
-        };
+        // The operator who runs the command vouches for the address.
+        var person = Person.Create(email, email[..email.IndexOf('@', StringComparison.Ordinal)], time.GetUtcNow(), emailConfirmed: true);
         var created = await users.CreateAsync(person, password ?? generated!);
         if (!created.Succeeded)
         {
-            return Failed([.. created.Errors.Select(e => e.Description)]);
+            return Failed(created);
         }
 
         var role = await users.AddToRoleAsync(person, Roles.Administrator);
         if (!role.Succeeded)
         {
             await users.DeleteAsync(person);
-            return Failed([.. role.Errors.Select(e => e.Description)]);
+            return Failed(role);
         }
 
-        return new CreateAdministratorResult(true, [], person.Id, generated, false);
+        return Result.Ok(new CreatedAdministrator(person.Id, generated, false));
     }
 
     /// <summary>24 characters from a cryptographic generator, with each class Identity's default policy asks for.</summary>
@@ -84,5 +78,7 @@ public sealed class CreateAdministrator(UserManager<Person> users, TimeProvider 
         return new string(chars);
     }
 
-    private static CreateAdministratorResult Failed(params string[] errors) => new(false, errors, null, null, false);
+    // Identity's errors are about the password (its policy) or the account (a duplicate name).
+    private static Result<CreatedAdministrator> Failed(IdentityResult identity)
+        => Result.Failed<CreatedAdministrator>([.. identity.Errors.Select(e => new FieldError(e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "email", e.Description))]);
 }

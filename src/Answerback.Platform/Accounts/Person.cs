@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Answerback.Platform.Accounts;
 
@@ -19,4 +21,26 @@ public class Person : IdentityUser<Guid>
 
     /// <summary>When the account was created (UTC).</summary>
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// The one way to make a new person (sign-up, administrators, the demo, tests): the email is also
+    /// the user name; Identity's <c>UserManager.CreateAsync</c> stores it (normalised names, stamps).
+    /// </summary>
+    public static Person Create(string email, string displayName, DateTimeOffset createdAt, bool emailConfirmed = false, bool isCandidateOrRepresentative = false)
+        => new()
+        {
+            Id = Guid.NewGuid(),
+            UserName = email,
+            Email = email,
+            EmailConfirmed = emailConfirmed,
+            DisplayName = displayName,
+            IsCandidateOrRepresentative = isCandidateOrRepresentative,
+            IsCitizen = true,
+            CreatedAt = createdAt,
+        };
+}
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> builder) => builder.Property(p => p.DisplayName).HasMaxLength(200);
 }

@@ -1,16 +1,8 @@
+using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Answerback.Platform.Areas;
-
-/// <summary>A problem with one input field (field names as the form or command calls them).</summary>
-public sealed record FieldError(string Field, string Message);
-
-/// <summary>The new area, or why it could not be created.</summary>
-public sealed record CreateAreaResult(Area? Area, IReadOnlyList<FieldError> Errors)
-{
-    public bool Succeeded => Area is not null;
-}
 
 /// <summary>
 /// Creates one area. Authorisation (organisers and administrators) is the caller's, through
@@ -18,7 +10,8 @@ public sealed record CreateAreaResult(Area? Area, IReadOnlyList<FieldError> Erro
 /// </summary>
 public sealed class CreateArea(AnswerbackDbContext db)
 {
-    public async Task<CreateAreaResult> CreateAsync(string name, string? code, Guid? parentId, CancellationToken ct = default)
+    /// <summary>The new area, or why it could not be created (fields <c>name</c>, <c>code</c>, <c>parent</c>).</summary>
+    public async Task<Result<Area>> CreateAsync(string name, string? code, Guid? parentId, CancellationToken ct = default)
     {
         var errors = new List<FieldError>();
         name = (name ?? "").Trim();
@@ -48,7 +41,7 @@ public sealed class CreateArea(AnswerbackDbContext db)
 
         if (errors.Count > 0)
         {
-            return new CreateAreaResult(null, errors);
+            return Result.Failed<Area>(errors);
         }
 
         var area = new Area
@@ -61,7 +54,7 @@ public sealed class CreateArea(AnswerbackDbContext db)
         };
         db.Areas.Add(area);
         await db.SaveChangesAsync(ct);
-        return new CreateAreaResult(area, []);
+        return Result.Ok(area);
     }
 }
 

@@ -1,3 +1,4 @@
+using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Answerback.Platform.Imports;
 using Microsoft.EntityFrameworkCore;
@@ -5,10 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Answerback.Platform.Areas;
 
 /// <summary>What an area import did: nothing at all when there are errors.</summary>
-public sealed record AreaImportReport(IReadOnlyList<ImportError> Errors, int Created, int Updated)
-{
-    public bool Succeeded => Errors.Count == 0;
-}
+public sealed record AreaImportReport(IReadOnlyList<FieldError> Errors, int Created, int Updated) : Result(Errors);
 
 /// <summary>
 /// Imports areas from a CSV with the header <c>code,name,parent_code</c> (in any order; other
@@ -151,7 +149,7 @@ public sealed class ImportAreas(AnswerbackDbContext db)
 
         if (errors.Count > 0)
         {
-            return new AreaImportReport(Sorted(errors), 0, 0);
+            return new AreaImportReport(FieldError.FromImport(Sorted(errors)), 0, 0);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

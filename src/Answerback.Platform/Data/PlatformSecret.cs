@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Answerback.Platform.Data;
 
 /// <summary>
@@ -11,4 +14,14 @@ public class PlatformSecret
     public string Value { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; }
+}
+
+internal sealed class PlatformSecretConfiguration : IEntityTypeConfiguration<PlatformSecret>
+{
+    public void Configure(EntityTypeBuilder<PlatformSecret> builder)
+    {
+        builder.HasKey(s => s.Name);
+        builder.Property(s => s.Name).HasMaxLength(100);
+        builder.Property(s => s.Value).HasMaxLength(200);
+    }
 }

@@ -1,35 +1,40 @@
+using System.Text.Json;
+
 namespace Answerback.Platform.Demo;
 
+/// <summary>A demo person: their email, name, whether they are a candidate, and what the demo panel says of them.</summary>
+public sealed record DemoPerson(string Email, string Name, bool IsCandidate, string Description)
+{
+    /// <summary>The account's display name: the name marked as a demo account.</summary>
+    public string DisplayName => Name + " (demo)";
+}
+
+/// <summary>An area of the demo, from <c>Demo/cambridge.json</c>.</summary>
+public sealed record DemoArea(string Code, string Name, string? ParentCode, string? PostcodeDistrict);
+
 /// <summary>
-/// The demo's fixed facts: Cambridge and its 14 wards (GSS codes of the wards in force since May
-/// 2021), the fictional organisation, the demo people (no usable password: the web's demo panel
-/// signs them in directly) and the register entries the demo residents can use.
+/// The demo's fixed facts: Cambridge and its 14 wards (from the embedded data file
+/// <c>Demo/cambridge.json</c>: GSS codes of the wards in force since May 2021, ONS, Open Government
+/// Licence v3.0), the fictional organisation, the demo people (no usable password: the web's demo
+/// panel signs them in directly) and the register entries the demo residents can use.
 /// </summary>
 public static class DemoData
 {
-    /// <summary>Cambridge (non-metropolitan district) GSS code.</summary>
-    public const string CambridgeCode = "E07000008";
+    private static readonly Lazy<IReadOnlyList<DemoArea>> AreaList = new(LoadAreas);
 
-    public const string CambridgeName = "Cambridge";
+    /// <summary>Cambridge first, then its wards in the file's order.</summary>
+    public static IReadOnlyList<DemoArea> Areas => AreaList.Value;
+
+    /// <summary>Cambridge (non-metropolitan district) GSS code.</summary>
+    public static string CambridgeCode => Areas[0].Code;
+
+    public static string CambridgeName => Areas[0].Name;
 
     /// <summary>The 14 wards of Cambridge with their GSS codes.</summary>
-    public static IReadOnlyList<(string Name, string Code)> Wards { get; } =
-    [
-        ("Abbey", "E05013050"),
-        ("Arbury", "E05013051"),
-        ("Castle", "E05013052"),
-        ("Cherry Hinton", "E05013053"),
-        ("Coleridge", "E05013054"),
-        ("East Chesterton", "E05013055"),
-        ("King's Hedges", "E05013056"),
-        ("Market", "E05013057"),
-        ("Newnham", "E05013058"),
-        ("Petersfield", "E05013059"),
-        ("Queen Edith's", "E05013060"),
-        ("Romsey", "E05013061"),
-        ("Trumpington", "E05013062"),
-        ("West Chesterton", "E05013063"),
-    ];
+    public static IReadOnlyList<(string Name, string Code)> Wards => [.. Areas.Skip(1).Select(a => (a.Name, a.Code))];
+
+    /// <summary>The GSS code of the ward called <paramref name="name"/>.</summary>
+    public static string WardCode(string name) => Areas.Skip(1).Single(a => string.Equals(a.Name, name, StringComparison.Ordinal)).Code;
 
     public const string OrganisationSlug = "cambridge-commons-demo";
 
@@ -70,14 +75,27 @@ public static class DemoData
     /// <summary>The seed of the synthetic register's generator: the same register on every machine.</summary>
     public const int RegisterSeed = 20260501;
 
-    /// <summary>Every demo person: email, display name, candidate or not.</summary>
-    public static IReadOnlyList<(string Email, string DisplayName, bool IsCandidate)> People { get; } =
+    /// <summary>Every demo person, as the demo panel presents them.</summary>
+    public static IReadOnlyList<DemoPerson> People { get; } =
     [
-        (OrganiserEmail, "Olivia Organiser (demo)", false),
-        (ModeratorEmail, "Mo Moderator (demo)", false),
-        (FirstCandidateEmail, "Ana Candidate (demo)", true),
-        (SecondCandidateEmail, "Ben Candidate (demo)", true),
-        (VerifiedResidentEmail, "Vera Resident (demo)", false),
-        (NewResidentEmail, "Noah Newcomer (demo)", false),
+        new(OrganiserEmail, "Olivia Organiser", false, $"Organiser of {OrganisationName}: uploads registers and member lists, grants roles."),
+        new(ModeratorEmail, "Mo Moderator", false, $"Moderator of {OrganisationName}."),
+        new(FirstCandidateEmail, "Ana Candidate", true, "A candidate."),
+        new(SecondCandidateEmail, "Ben Candidate", true, "Another candidate."),
+        new(VerifiedResidentEmail, "Vera Resident", false, "A resident already verified in Arbury."),
+        new(NewResidentEmail, "Noah Newcomer", false, $"A resident not yet verified: try elector number {UnclaimedElectorNumber} with postcode {UnclaimedPostcode}."),
     ];
+
+    private sealed record AreaFile(AreaEntry City, IReadOnlyList<AreaEntry> Wards);
+
+    private sealed record AreaEntry(string Code, string Name, string? PostcodeDistrict);
+
+    private static List<DemoArea> LoadAreas()
+    {
+        using var stream = typeof(DemoData).Assembly.GetManifestResourceStream("Answerback.Platform.Demo.cambridge.json")
+            ?? throw new InvalidOperationException("The demo's area file is not embedded.");
+        var file = JsonSerializer.Deserialize<AreaFile>(stream, JsonSerializerOptions.Web)
+            ?? throw new InvalidOperationException("The demo's area file is empty.");
+        return [new DemoArea(file.City.Code, file.City.Name, null, null), .. file.Wards.Select(w => new DemoArea(w.Code, w.Name, file.City.Code, w.PostcodeDistrict))];
+    }
 }

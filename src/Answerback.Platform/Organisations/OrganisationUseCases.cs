@@ -1,20 +1,15 @@
-using Answerback.Platform.Areas;
+using Answerback.Platform.Accounts;
+using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Answerback.Platform.Organisations;
 
-/// <summary>The new organisation, or why it could not be created.</summary>
-public sealed record CreateOrganisationResult(Organisation? Organisation, IReadOnlyList<FieldError> Errors)
-{
-    public bool Succeeded => Organisation is not null;
-}
-
 /// <summary>Creates an organisation (administrators only: the caller checks).</summary>
 public sealed class CreateOrganisation(AnswerbackDbContext db, TimeProvider time)
 {
     /// <summary>Creates the organisation; <paramref name="slug"/> (the page address) is derived from the name when blank.</summary>
-    public async Task<CreateOrganisationResult> CreateAsync(string name, string? slug, string? description, CancellationToken ct = default)
+    public async Task<Result<Organisation>> CreateAsync(string name, string? slug, string? description, CancellationToken ct = default)
     {
         var errors = new List<FieldError>();
         name = (name ?? "").Trim();
@@ -41,53 +36,58 @@ public sealed class CreateOrganisation(AnswerbackDbContext db, TimeProvider time
 
         if (errors.Count > 0)
         {
-            return new CreateOrganisationResult(null, errors);
+            return Result.Failed<Organisation>(errors);
         }
 
         var organisation = new Organisation { Id = Guid.NewGuid(), Name = name, Slug = slug, Description = description, CreatedAt = time.GetUtcNow() };
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync(ct);
-        return new CreateOrganisationResult(organisation, []);
+        return Result.Ok(organisation);
     }
 }
 
-/// <summary>The outcome of a grant or revocation.</summary>
-public sealed record GrantResult(bool Succeeded, string? Error, bool Changed);
+/// <summary>What a grant or revocation did: <see cref="Changed"/> is false when the person already had (or did not have) the role.</summary>
+public sealed record RoleChange(bool Changed)
+{
+    public static readonly RoleChange Made = new(true);
+
+    public static readonly RoleChange None = new(false);
+}
 
 /// <summary>Grants and revokes organiser and moderator roles (the caller checks that the actor is an organiser or administrator).</summary>
 public sealed class GrantOrganisationRole(AnswerbackDbContext db, TimeProvider time)
 {
-    public async Task<GrantResult> GrantAsync(Guid organisationId, Guid personId, OrganisationRoleKind role, CancellationToken ct = default)
+    public async Task<Result<RoleChange>> GrantAsync(Guid organisationId, Guid personId, OrganisationRoleKind role, CancellationToken ct = default)
     {
         if (!Enum.IsDefined(role))
         {
-            return new GrantResult(false, "Unknown role.", false);
+            return Result.Failed<RoleChange>("role", "Unknown role.");
         }
 
         if (!await db.Organisations.AnyAsync(o => o.Id == organisationId, ct))
         {
-            return new GrantResult(false, "The organisation does not exist.", false);
+            return Result.Failed<RoleChange>("organisation", "The organisation does not exist.");
         }
 
         if (!await db.Users.AnyAsync(u => u.Id == personId, ct))
         {
-            return new GrantResult(false, "The person does not exist.", false);
+            return Result.Failed<RoleChange>("person", "The person does not exist.");
         }
 
         if (await db.OrganisationRoles.AnyAsync(r => r.OrganisationId == organisationId && r.PersonId == personId && r.Role == role, ct))
         {
-            return new GrantResult(true, null, false);
+            return Result.Ok(RoleChange.None);
         }
 
         db.OrganisationRoles.Add(new OrganisationRole { Id = Guid.NewGuid(), OrganisationId = organisationId, PersonId = personId, Role = role, GrantedAt = time.GetUtcNow() });
         await db.SaveChangesAsync(ct);
-        return new GrantResult(true, null, true);
+        return Result.Ok(RoleChange.Made);
     }
 
-    public async Task<GrantResult> RevokeAsync(Guid organisationId, Guid personId, OrganisationRoleKind role, CancellationToken ct = default)
+    public async Task<Result<RoleChange>> RevokeAsync(Guid organisationId, Guid personId, OrganisationRoleKind role, CancellationToken ct = default)
     {
         var removed = await db.OrganisationRoles.Where(r => r.OrganisationId == organisationId && r.PersonId == personId && r.Role == role).ExecuteDeleteAsync(ct);
-        return new GrantResult(true, null, removed > 0);
+        return Result.Ok(removed > 0 ? RoleChange.Made : RoleChange.None);
     }
 }
 
@@ -98,7 +98,7 @@ public sealed class GrantOrganisationRole(AnswerbackDbContext db, TimeProvider t
 public sealed class OrganisationAccess(AnswerbackDbContext db)
 {
     public Task<bool> IsAdministratorAsync(Guid personId, CancellationToken ct = default)
-        => db.UserRoles.AnyAsync(r => r.UserId == personId && r.RoleId == AnswerbackDbContext.AdministratorRoleId, ct);
+        => db.UserRoles.AnyAsync(r => r.UserId == personId && r.RoleId == Roles.AdministratorRoleId, ct);
 
     public async Task<bool> IsOrganiserAsync(Guid personId, Guid organisationId, CancellationToken ct = default)
         => await IsAdministratorAsync(personId, ct)
@@ -113,14 +113,4 @@ public sealed class OrganisationAccess(AnswerbackDbContext db)
     public async Task<bool> IsAnyOrganiserAsync(Guid personId, CancellationToken ct = default)
         => await IsAdministratorAsync(personId, ct)
            || await db.OrganisationRoles.AnyAsync(r => r.PersonId == personId && r.Role == OrganisationRoleKind.Organiser, ct);
-
-    /// <summary>The organisations this person organises (all of them for an administrator).</summary>
-    public async Task<IReadOnlyList<Organisation>> OrganisedByAsync(Guid personId, CancellationToken ct = default)
-    {
-        var all = await IsAdministratorAsync(personId, ct);
-        var list = await db.Organisations.AsNoTracking()
-            .Where(o => all || db.OrganisationRoles.Any(r => r.PersonId == personId && r.OrganisationId == o.Id && r.Role == OrganisationRoleKind.Organiser))
-            .ToListAsync(ct);
-        return [.. list.OrderBy(o => o.Name, StringComparer.Ordinal)];
-    }
 }

@@ -1,14 +1,12 @@
 using Answerback.Platform.Areas;
+using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Answerback.Platform.Residency;
 
-/// <summary>The outcome of a declaration.</summary>
-public sealed record DeclarationResult(IReadOnlyList<FieldError> Errors, IReadOnlyList<Guid> AreaIds)
-{
-    public bool Succeeded => Errors.Count == 0;
-}
+/// <summary>A declaration made: the areas (nearest first) the person now says they live in.</summary>
+public sealed record Declaration(IReadOnlyList<Guid> AreaIds);
 
 /// <summary>
 /// Self-declared residency: the person says where they live and gives their postcode. Shown as
@@ -17,7 +15,7 @@ public sealed record DeclarationResult(IReadOnlyList<FieldError> Errors, IReadOn
 /// </summary>
 public sealed class DeclareResidency(AnswerbackDbContext db, TimeProvider time)
 {
-    public async Task<DeclarationResult> DeclareAsync(Guid personId, Guid areaId, string postcode, CancellationToken ct = default)
+    public async Task<Result<Declaration>> DeclareAsync(Guid personId, Guid areaId, string postcode, CancellationToken ct = default)
     {
         var errors = new List<FieldError>();
         var normalised = ResidencyHasher.NormalisePostcode(postcode ?? "");
@@ -38,7 +36,7 @@ public sealed class DeclareResidency(AnswerbackDbContext db, TimeProvider time)
 
         if (errors.Count > 0)
         {
-            return new DeclarationResult(errors, []);
+            return Result.Failed<Declaration>(errors);
         }
 
         var areaIds = await AreaDirectory.WithAncestorsAsync(db, areaId, ct);
@@ -52,6 +50,6 @@ public sealed class DeclareResidency(AnswerbackDbContext db, TimeProvider time)
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new DeclarationResult([], areaIds);
+        return Result.Ok(new Declaration(areaIds));
     }
 }

@@ -1,4 +1,5 @@
 using Answerback.Platform.Areas;
+using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Answerback.Platform.Imports;
 using Microsoft.EntityFrameworkCore;
@@ -6,11 +7,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Answerback.Platform.Residency;
 
-/// <summary>What a register import did. Nothing is imported when <see cref="Errors"/> is not empty.</summary>
-public sealed record RegisterImportReport(IReadOnlyList<ImportError> Errors, int Imported, int AlreadyPresent)
-{
-    public bool Succeeded => Errors.Count == 0;
-}
+/// <summary>What a register import did. Nothing is imported when <c>Errors</c> is not empty.</summary>
+public sealed record RegisterImportReport(IReadOnlyList<FieldError> Errors, int Imported, int AlreadyPresent) : Result(Errors);
 
 /// <summary>
 /// Imports an extract of the electoral register for an area: a CSV with <c>elector_number</c> and
@@ -31,14 +29,14 @@ public sealed class ImportRegister(AnswerbackDbContext db, ResidencyHasher hashe
         ArgumentNullException.ThrowIfNull(csv);
         if (!await db.Organisations.AnyAsync(o => o.Id == organisationId, ct))
         {
-            return new RegisterImportReport([new ImportError(0, "organisation", "the organisation does not exist")], 0, 0);
+            return new RegisterImportReport([new FieldError("organisation", "the organisation does not exist")], 0, 0);
         }
 
         var code = AreaCodes.Normalise(areaCode);
         var area = code is null ? null : await db.Areas.AsNoTracking().FirstOrDefaultAsync(a => a.Code == code, ct);
         if (area is null)
         {
-            return new RegisterImportReport([new ImportError(0, "area", $"no area has the code {areaCode} (import or create it first)")], 0, 0);
+            return new RegisterImportReport([new FieldError("area", $"no area has the code {areaCode} (import or create it first)")], 0, 0);
         }
 
         // The area and everything under it, by code: a row may name the area or any descendant.
@@ -258,7 +256,7 @@ public sealed class ImportRegister(AnswerbackDbContext db, ResidencyHasher hashe
             {
                 logger.LogWarning("Register import of {File} for area {Area} refused: {Count} error(s)", fileName, code, errorCount);
             }
-            return new RegisterImportReport(listed, 0, 0);
+            return new RegisterImportReport(FieldError.FromImport(listed), 0, 0);
         }
 
         await writer.CompleteAsync(ct);

@@ -1,4 +1,5 @@
 using Answerback.Platform.Areas;
+using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -6,27 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace Answerback.Platform.Residency;
 
-/// <summary>How a verification attempt ended.</summary>
-public enum VerificationOutcome
-{
-    /// <summary>The details matched an unclaimed register entry (or one this account already holds).</summary>
-    Verified,
-
-    /// <summary>No match, or the entry backs another account: the same message either way.</summary>
-    NotMatched,
-
-    /// <summary>Too many failed attempts in the last hour; nothing was checked.</summary>
-    RateLimited,
-
-    /// <summary>A field is empty or malformed; not counted as an attempt.</summary>
-    Invalid,
-}
-
-/// <summary>The outcome, the message to show, and the areas the account is now a verified resident of.</summary>
-public sealed record VerificationResult(VerificationOutcome Outcome, string Message, IReadOnlyList<Guid> AreaIds)
-{
-    public bool Succeeded => Outcome == VerificationOutcome.Verified;
-}
+/// <summary>A verification that succeeded: the areas the account is now a verified resident of (nearest first), and the message to show.</summary>
+public sealed record VerifiedResidency(IReadOnlyList<Guid> AreaIds, string Message);
 
 /// <summary>
 /// Verifies a person's residency with their elector number and postcode. The details may match
@@ -38,21 +20,30 @@ public sealed record VerificationResult(VerificationOutcome Outcome, string Mess
 public sealed class VerifyResidency(AnswerbackDbContext db, ResidencyHasher hasher, TimeProvider time, IOptions<ResidencyOptions> options, ILogger<VerifyResidency> logger)
 {
     /// <summary>The one message for every mismatch: it does not reveal whether a number exists or is taken.</summary>
+    /// <summary>The error field of empty or malformed input (not counted as an attempt).</summary>
+    public const string InputField = "input";
+
+    /// <summary>The error field of details that match no entry, or one that backs another account.</summary>
+    public const string NotMatchedField = "details";
+
+    /// <summary>The error field of an account that has failed too often in the last hour (nothing was checked).</summary>
+    public const string AttemptsField = "attempts";
+
     public const string NotMatchedMessage =
         "We could not verify these details. Check your elector number and postcode exactly as they appear on your poll card or register letter, and try again.";
 
-    public async Task<VerificationResult> VerifyAsync(Guid personId, string electorNumber, string postcode, CancellationToken ct = default)
+    public async Task<Result<VerifiedResidency>> VerifyAsync(Guid personId, string electorNumber, string postcode, CancellationToken ct = default)
     {
         var elector = ResidencyHasher.NormaliseElectorNumber(electorNumber ?? "");
         var normalisedPostcode = ResidencyHasher.NormalisePostcode(postcode ?? "");
         if (elector.Length == 0 || normalisedPostcode.Length == 0)
         {
-            return new VerificationResult(VerificationOutcome.Invalid, "Enter both your elector number and your postcode.", []);
+            return Result.Failed<VerifiedResidency>(InputField, "Enter both your elector number and your postcode.");
         }
 
         if (!ResidencyHasher.IsPostcode(normalisedPostcode))
         {
-            return new VerificationResult(VerificationOutcome.Invalid, "Enter a UK postcode, like CB1 2AB.", []);
+            return Result.Failed<VerifiedResidency>(InputField, "Enter a UK postcode, like CB1 2AB.");
         }
 
         var now = time.GetUtcNow();
@@ -65,8 +56,8 @@ public sealed class VerifyResidency(AnswerbackDbContext db, ResidencyHasher hash
             {
                 logger.LogWarning("Residency verification refused for {PersonId}: {Failures} failed attempts in the last hour", personId, recentFailures);
             }
-            return new VerificationResult(VerificationOutcome.RateLimited,
-                $"Too many attempts. For your security you can try {limit} times an hour; please try again later.", []);
+            return Result.Failed<VerifiedResidency>(AttemptsField,
+                $"Too many attempts. For your security you can try {limit} times an hour; please try again later.");
         }
 
         var hash = ResidencyHasher.HashEntry(await hasher.GetKeyAsync(ct), elector, normalisedPostcode);
@@ -129,7 +120,7 @@ public sealed class VerifyResidency(AnswerbackDbContext db, ResidencyHasher hash
             {
                 logger.LogWarning("Residency verification failed for {PersonId} ({Failures} failed in the last hour)", personId, recentFailures + 1);
             }
-            return new VerificationResult(VerificationOutcome.NotMatched, NotMatchedMessage, []);
+            return Result.Failed<VerifiedResidency>(NotMatchedField, NotMatchedMessage);
         }
 
         var areaCount = areaIds.Count;
@@ -139,6 +130,6 @@ public sealed class VerifyResidency(AnswerbackDbContext db, ResidencyHasher hash
         }
         var names = await db.Areas.Where(a => areaIds.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToListAsync(ct);
         var nearest = names.FirstOrDefault(n => n.Id == areaIds[0])?.Name ?? "your area";
-        return new VerificationResult(VerificationOutcome.Verified, $"You are now a verified resident of {nearest}.", areaIds);
+        return Result.Ok(new VerifiedResidency(areaIds, $"You are now a verified resident of {nearest}."));
     }
 }

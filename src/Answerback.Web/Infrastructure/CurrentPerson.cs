@@ -1,9 +1,11 @@
 using System.Security.Claims;
-using Answerback.Platform.Accounts;
 
 namespace Answerback.Web.Infrastructure;
 
-/// <summary>The signed-in person of the current request, as the pages need it.</summary>
+/// <summary>
+/// The signed-in person of the current request, as the pages need it. Whether they are an administrator
+/// is asked of the platform (<c>OrganisationAccess.IsAdministratorAsync</c>), the one source, not of the cookie.
+/// </summary>
 public sealed class CurrentPerson(IHttpContextAccessor accessor)
 {
     private ClaimsPrincipal User => accessor.HttpContext?.User ?? new ClaimsPrincipal();
@@ -14,6 +16,4 @@ public sealed class CurrentPerson(IHttpContextAccessor accessor)
     public Guid Id => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
         ? id
         : throw new InvalidOperationException("No signed-in person on this request.");
-
-    public bool IsAdministrator => User.IsInRole(Roles.Administrator);
 }

@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Answerback.Web.Pages;
 
 /// <summary>The friendly page for 4xx/5xx responses without a body (re-executed by the status-code middleware).</summary>
+[AllowAnonymous]
 [IgnoreAntiforgeryToken]
 public sealed class StatusModel : PageModel
 {

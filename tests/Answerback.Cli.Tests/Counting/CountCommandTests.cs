@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Answerback.Testing;
 
 namespace Answerback.Cli.Tests.Counting;
 

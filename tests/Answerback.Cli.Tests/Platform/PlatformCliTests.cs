@@ -1,6 +1,4 @@
-using Answerback.Testing;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace Answerback.Cli.Tests.Platform;
 
@@ -208,29 +206,16 @@ public sealed class PlatformCliTests : IDisposable
     [Fact]
     public async Task DbMigrateAndImports_OnPostgres_Work()
     {
-        var server = TestEnvironment.RequirePostgres();
-        var database = "answerback_cli_" + Guid.NewGuid().ToString("N");
-        var connection = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
-        try
-        {
-            string[] pg = ["--provider", "Postgres", "--connection", connection];
-            var migrate = await RunAsync(["db", "migrate", .. pg]);
-            Assert.Equal(0, migrate.Exit);
-            Assert.DoesNotContain("Password=", migrate.Output, StringComparison.OrdinalIgnoreCase);
-            var areas = Write("areas.csv", "code,name,parent_code\nE07000008,Cambridge,\n");
-            Assert.Equal(0, (await RunAsync(["areas", "import", areas, .. pg])).Exit);
-            Assert.Equal(0, (await RunAsync(["admin", "create-organisation", "--name", "Commons", .. pg])).Exit);
-            var register = await RunAsync(["register", "import", Write("r.csv", "elector_number,postcode\nAR1-1,CB4 2JB\n"), "--area", "E07000008", "--organisation", "commons", .. pg]);
-            Assert.Contains("1 entry added", register.Output, StringComparison.Ordinal);
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
-            await admin.OpenAsync(Ct);
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync(Ct);
-        }
+        await using var database = TestDatabase.Create(TestProvider.Postgres, "cli-tests");
+        string[] pg = ["--provider", "Postgres", "--connection", database.PostgresConnectionString!];
+        var migrate = await RunAsync(["db", "migrate", .. pg]);
+        Assert.Equal(0, migrate.Exit);
+        Assert.DoesNotContain("Password=", migrate.Output, StringComparison.OrdinalIgnoreCase);
+        var areas = Write("areas.csv", "code,name,parent_code\nE07000008,Cambridge,\n");
+        Assert.Equal(0, (await RunAsync(["areas", "import", areas, .. pg])).Exit);
+        Assert.Equal(0, (await RunAsync(["admin", "create-organisation", "--name", "Commons", .. pg])).Exit);
+        var register = await RunAsync(["register", "import", Write("r.csv", "elector_number,postcode\nAR1-1,CB4 2JB\n"), "--area", "E07000008", "--organisation", "commons", .. pg]);
+        Assert.Contains("1 entry added", register.Output, StringComparison.Ordinal);
     }
 
     public void Dispose()

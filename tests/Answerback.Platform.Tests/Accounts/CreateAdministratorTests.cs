@@ -1,4 +1,5 @@
 using Answerback.Platform.Accounts;
+using Answerback.Platform.Common;
 using Answerback.Platform.Organisations;
 using Answerback.Platform.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -11,18 +12,18 @@ public abstract class CreateAdministratorTests(TestProvider provider) : Platform
     [Fact]
     public async Task CreateAsync_NoPassword_GeneratesOneThatSignsIn()
     {
-        var result = await Db.With<CreateAdministrator, CreateAdministratorResult>(c => c.CreateAsync("root@example.org", null, Ct));
+        var result = await Db.With<CreateAdministrator, Result<CreatedAdministrator>>(c => c.CreateAsync("root@example.org", null, Ct));
 
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-        Assert.NotNull(result.GeneratedPassword);
-        Assert.True(result.GeneratedPassword.Length >= 20);
+        Assert.NotNull(result.Value!.GeneratedPassword);
+        Assert.True(result.Value!.GeneratedPassword.Length >= 20);
         await using var scope = Db.Scope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
         var person = await users.FindByEmailAsync("root@example.org");
         Assert.NotNull(person);
         Assert.True(person.EmailConfirmed);
-        Assert.True(await users.CheckPasswordAsync(person, result.GeneratedPassword));
-        Assert.False(await users.CheckPasswordAsync(person, result.GeneratedPassword + "x"));
+        Assert.True(await users.CheckPasswordAsync(person, result.Value!.GeneratedPassword));
+        Assert.False(await users.CheckPasswordAsync(person, result.Value!.GeneratedPassword + "x"));
         Assert.True(await users.IsInRoleAsync(person, Roles.Administrator));
         Assert.True(await scope.ServiceProvider.GetRequiredService<OrganisationAccess>().IsAdministratorAsync(person.Id, Ct));
     }
@@ -30,9 +31,9 @@ public abstract class CreateAdministratorTests(TestProvider provider) : Platform
     [Fact]
     public async Task CreateAsync_GivenPassword_UsesItAndPrintsNothing()
     {
-        var result = await Db.With<CreateAdministrator, CreateAdministratorResult>(c => c.CreateAsync("root@example.org", "Correct-Horse-9", Ct));
+        var result = await Db.With<CreateAdministrator, Result<CreatedAdministrator>>(c => c.CreateAsync("root@example.org", "Correct-Horse-9", Ct));
         Assert.True(result.Succeeded);
-        Assert.Null(result.GeneratedPassword);
+        Assert.Null(result.Value!.GeneratedPassword);
         await using var scope = Db.Scope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
         Assert.True(await users.CheckPasswordAsync((await users.FindByEmailAsync("root@example.org"))!, "Correct-Horse-9"));
@@ -41,10 +42,10 @@ public abstract class CreateAdministratorTests(TestProvider provider) : Platform
     [Fact]
     public async Task CreateAsync_WeakPasswordOrBadEmail_FailsWithIdentityMessages()
     {
-        var weak = await Db.With<CreateAdministrator, CreateAdministratorResult>(c => c.CreateAsync("root@example.org", "short", Ct));
+        var weak = await Db.With<CreateAdministrator, Result<CreatedAdministrator>>(c => c.CreateAsync("root@example.org", "short", Ct));
         Assert.False(weak.Succeeded);
-        Assert.Contains(weak.Errors, e => e.Contains("at least", StringComparison.Ordinal));
-        var badEmail = await Db.With<CreateAdministrator, CreateAdministratorResult>(c => c.CreateAsync("not-an-email", null, Ct));
+        Assert.Contains(weak.Errors, e => e.Message.Contains("at least", StringComparison.Ordinal));
+        var badEmail = await Db.With<CreateAdministrator, Result<CreatedAdministrator>>(c => c.CreateAsync("not-an-email", null, Ct));
         Assert.False(badEmail.Succeeded);
     }
 
@@ -52,10 +53,10 @@ public abstract class CreateAdministratorTests(TestProvider provider) : Platform
     public async Task CreateAsync_ExistingAccount_BecomesAdministrator()
     {
         var person = await Db.PersonAsync("ann@example.org");
-        var result = await Db.With<CreateAdministrator, CreateAdministratorResult>(c => c.CreateAsync("ANN@example.org", null, Ct));
-        Assert.True(result.AlreadyExisted);
-        Assert.Equal(person, result.PersonId);
-        Assert.Null(result.GeneratedPassword);
+        var result = await Db.With<CreateAdministrator, Result<CreatedAdministrator>>(c => c.CreateAsync("ANN@example.org", null, Ct));
+        Assert.True(result.Value!.AlreadyExisted);
+        Assert.Equal(person, result.Value!.PersonId);
+        Assert.Null(result.Value!.GeneratedPassword);
         Assert.True(await Db.With<OrganisationAccess, bool>(a => a.IsAdministratorAsync(person, Ct)));
     }
 }

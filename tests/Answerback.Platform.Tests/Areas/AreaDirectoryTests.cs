@@ -1,4 +1,5 @@
 using Answerback.Platform.Areas;
+using Answerback.Platform.Common;
 using Answerback.Platform.Residency;
 using Answerback.Platform.Tests.Infrastructure;
 
@@ -25,13 +26,13 @@ public abstract class AreaDirectoryTests(TestProvider provider) : PlatformTest(p
         await Db.OrganisationAsync("Idle Party");
         await Db.With<ImportRegister, RegisterImportReport>(i => i.ImportAsync(Arrange.Csv("elector_number,postcode,area_code\nNW1-1,CB4 2JB,W1\nNW1-2,CB4 2JD,W1\n"), "r.csv", organisation, "C1", Ct));
         var person = await Db.PersonAsync("ann@example.org");
-        await Db.With<VerifyResidency, VerificationResult>(v => v.VerifyAsync(person, "NW1-1", "CB4 2JB", Ct));
+        await Db.With<VerifyResidency, Result<VerifiedResidency>>(v => v.VerifyAsync(person, "NW1-1", "CB4 2JB", Ct));
 
         var ward = await Db.With<AreaDirectory, AreaDetails?>(d => d.GetAsync("north-ward", Ct));
 
         Assert.NotNull(ward);
         Assert.Equal("Testville", ward.Parent?.Name);
-        Assert.Empty(ward.Children);
+        Assert.Empty(ward.Area.Children);
         var activity = Assert.Single(ward.WhatHappensHere);
         Assert.Equal("Testville Greens", activity.OrganisationName);
         Assert.Equal(1, ward.VerifiedResidents);

@@ -1,4 +1,5 @@
 using Answerback.Platform.Areas;
+using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Answerback.Platform.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -113,12 +114,12 @@ public abstract class ImportAreasTests(TestProvider provider) : PlatformTest(pro
     [Fact]
     public async Task CreateAsync_DuplicateNames_GetDistinctSlugs_AndDuplicateCodesAreRefused()
     {
-        var first = await Db.With<CreateArea, CreateAreaResult>(c => c.CreateAsync("Market", "E05013057", null, Ct));
-        var second = await Db.With<CreateArea, CreateAreaResult>(c => c.CreateAsync("Market", null, first.Area!.Id, Ct));
-        var duplicate = await Db.With<CreateArea, CreateAreaResult>(c => c.CreateAsync("Other", "e05013057", null, Ct));
+        var first = await Db.With<CreateArea, Result<Area>>(c => c.CreateAsync("Market", "E05013057", null, Ct));
+        var second = await Db.With<CreateArea, Result<Area>>(c => c.CreateAsync("Market", null, first.Value!.Id, Ct));
+        var duplicate = await Db.With<CreateArea, Result<Area>>(c => c.CreateAsync("Other", "e05013057", null, Ct));
 
-        Assert.Equal("market", first.Area!.Slug);
-        Assert.Equal("market-2", second.Area!.Slug);
+        Assert.Equal("market", first.Value!.Slug);
+        Assert.Equal("market-2", second.Value!.Slug);
         Assert.False(duplicate.Succeeded);
         Assert.Equal("code", Assert.Single(duplicate.Errors).Field);
     }

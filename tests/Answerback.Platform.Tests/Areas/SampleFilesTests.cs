@@ -1,9 +1,9 @@
 using Answerback.Platform.Areas;
+using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Answerback.Platform.Demo;
 using Answerback.Platform.Residency;
 using Answerback.Platform.Tests.Infrastructure;
-using Answerback.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,8 +40,8 @@ public abstract class SampleFilesTests(TestProvider provider) : PlatformTest(pro
         }
 
         var person = await Db.PersonAsync("sam@example.org");
-        var result = await Db.With<VerifyResidency, VerificationResult>(v => v.VerifyAsync(person, "ab1-0002", "CB58HT", Ct));
-        Assert.Equal("You are now a verified resident of Abbey.", result.Message);
+        var result = await Db.With<VerifyResidency, Result<VerifiedResidency>>(v => v.VerifyAsync(person, "ab1-0002", "CB58HT", Ct));
+        Assert.Equal("You are now a verified resident of Abbey.", result.Value?.Message);
     }
 }
 

@@ -1,3 +1,4 @@
+using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Answerback.Platform.Demo;
 using Answerback.Platform.Eligibility;
@@ -29,12 +30,12 @@ public abstract class SeedDemoTests(TestProvider provider) : PlatformTest(provid
         }
 
         var newResident = await IdOfAsync(DemoData.NewResidentEmail);
-        var verified = await Db.With<VerifyResidency, VerificationResult>(v => v.VerifyAsync(newResident, DemoData.UnclaimedElectorNumber, DemoData.UnclaimedPostcode, Ct));
-        Assert.True(verified.Succeeded, verified.Message);
-        Assert.Equal("You are now a verified resident of Arbury.", verified.Message);
+        var verified = await Db.With<VerifyResidency, Result<VerifiedResidency>>(v => v.VerifyAsync(newResident, DemoData.UnclaimedElectorNumber, DemoData.UnclaimedPostcode, Ct));
+        Assert.True(verified.Succeeded, string.Join("; ", verified.Errors));
+        Assert.Equal("You are now a verified resident of Arbury.", verified.Value.Message);
 
         // The already verified resident's entry is taken: nobody else can claim it.
-        var taken = await Db.With<VerifyResidency, VerificationResult>(v => v.VerifyAsync(newResident, DemoData.VerifiedResidentElectorNumber, DemoData.VerifiedResidentPostcode, Ct));
+        var taken = await Db.With<VerifyResidency, Result<VerifiedResidency>>(v => v.VerifyAsync(newResident, DemoData.VerifiedResidentElectorNumber, DemoData.VerifiedResidentPostcode, Ct));
         Assert.False(taken.Succeeded);
 
         var resident = await IdOfAsync(DemoData.VerifiedResidentEmail);
@@ -55,8 +56,8 @@ public abstract class SeedDemoTests(TestProvider provider) : PlatformTest(provid
     [Fact]
     public void SyntheticRegister_IsDeterministicUniqueAndValid()
     {
-        var a = SeedDemo.SyntheticRegister().ToList();
-        var b = SeedDemo.SyntheticRegister().ToList();
+        var a = Platform.Residency.ResidencyDemoSeed.SyntheticRegister().ToList();
+        var b = Platform.Residency.ResidencyDemoSeed.SyntheticRegister().ToList();
         Assert.Equal(a, b);
         Assert.Equal(DemoData.RegisterSize, a.Count);
         Assert.Equal(a.Count, a.Select(e => e.ElectorNumber).Distinct().Count());

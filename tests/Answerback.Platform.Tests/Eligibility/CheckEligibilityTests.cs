@@ -1,5 +1,7 @@
+using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Answerback.Platform.Eligibility;
+using Answerback.Platform.Organisations;
 using Answerback.Platform.Residency;
 using Answerback.Platform.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -30,8 +32,8 @@ public abstract class CheckEligibilityTests(TestProvider provider) : PlatformTes
         nobody = await Db.PersonAsync("nobody@example.org");
 
         await Db.With<ImportRegister, RegisterImportReport>(i => i.ImportAsync(Arrange.Csv("elector_number,postcode,area_code\nNW1-1,CB4 2JB,W1\n"), "r.csv", party, "C1", Ct));
-        Assert.True((await Db.With<VerifyResidency, VerificationResult>(v => v.VerifyAsync(verified, "NW1-1", "CB4 2JB", Ct))).Succeeded);
-        Assert.True((await Db.With<DeclareResidency, DeclarationResult>(d => d.DeclareAsync(declared, areas.Ward2, "CB1 3NE", Ct))).Succeeded);
+        Assert.True((await Db.With<VerifyResidency, Result<VerifiedResidency>>(v => v.VerifyAsync(verified, "NW1-1", "CB4 2JB", Ct))).Succeeded);
+        Assert.True((await Db.With<DeclareResidency, Result<Declaration>>(d => d.DeclareAsync(declared, areas.Ward2, "CB1 3NE", Ct))).Succeeded);
         var members = await Db.With<ImportMembers, MemberImportReport>(i => i.ImportAsync(Arrange.Csv("name,email\nMax, max@example.org \nUna,una@example.org\n"), "members.csv", party, Ct));
         Assert.Equal(2, members.Imported);
     }
@@ -78,7 +80,7 @@ public abstract class CheckEligibilityTests(TestProvider provider) : PlatformTes
         // The rival invents an elector in the other ward and verifies an account with it.
         await Db.With<ImportRegister, RegisterImportReport>(i => i.ImportAsync(Arrange.Csv("elector_number,postcode,area_code\nFAKE-1,CB1 3NE,W2\n"), "fake.csv", otherParty, "C1", Ct));
         var puppet = await Db.PersonAsync("puppet@example.org");
-        Assert.True((await Db.With<VerifyResidency, VerificationResult>(v => v.VerifyAsync(puppet, "FAKE-1", "CB1 3NE", Ct))).Succeeded);
+        Assert.True((await Db.With<VerifyResidency, Result<VerifiedResidency>>(v => v.VerifyAsync(puppet, "FAKE-1", "CB1 3NE", Ct))).Succeeded);
 
         // The plain rule trusts any register; the attested one only the organisation named.
         Assert.True((await CheckAsync(puppet, new VerifiedResidentOf(areas.City))).IsEligible);
@@ -96,15 +98,15 @@ public abstract class CheckEligibilityTests(TestProvider provider) : PlatformTes
         Assert.Equal((2, 0), (blues.Imported, blues.AlreadyPresent));
 
         var resident = await Db.PersonAsync("rosa@example.org");
-        Assert.True((await Db.With<VerifyResidency, VerificationResult>(v => v.VerifyAsync(resident, "NW1-5", "CB4 2JF", Ct))).Succeeded);
+        Assert.True((await Db.With<VerifyResidency, Result<VerifiedResidency>>(v => v.VerifyAsync(resident, "NW1-5", "CB4 2JF", Ct))).Succeeded);
         Assert.True((await CheckAsync(resident, new VerifiedResidentOf(areas.Ward1, attestedBy: party))).IsEligible);
         Assert.True((await CheckAsync(resident, new VerifiedResidentOf(areas.Ward1, attestedBy: otherParty))).IsEligible);
 
         // Both entries now back the resident: another account gets the uniform failure.
         var thief = await Db.PersonAsync("thief@example.org");
-        var stolen = await Db.With<VerifyResidency, VerificationResult>(v => v.VerifyAsync(thief, "NW1-5", "CB4 2JF", Ct));
-        Assert.Equal(VerificationOutcome.NotMatched, stolen.Outcome);
-        Assert.Equal(VerifyResidency.NotMatchedMessage, stolen.Message);
+        var stolen = await Db.With<VerifyResidency, Result<VerifiedResidency>>(v => v.VerifyAsync(thief, "NW1-5", "CB4 2JF", Ct));
+        Assert.Equal(VerifyResidency.NotMatchedField, Assert.Single(stolen.Errors).Field);
+        Assert.Equal(VerifyResidency.NotMatchedMessage, stolen.Errors[0].Message);
         Assert.False((await CheckAsync(thief, new VerifiedResidentOf(areas.Ward1))).IsEligible);
 
         // The Greens re-importing their own file add nothing.
@@ -120,8 +122,8 @@ public abstract class CheckEligibilityTests(TestProvider provider) : PlatformTes
         Assert.Equal((1, 0), (blues.Imported, blues.AlreadyPresent));
         Assert.False((await CheckAsync(verified, new VerifiedResidentOf(areas.Ward1, attestedBy: otherParty))).IsEligible);
 
-        var again = await Db.With<VerifyResidency, VerificationResult>(v => v.VerifyAsync(verified, "NW1-1", "CB4 2JB", Ct));
-        Assert.Equal(VerificationOutcome.Verified, again.Outcome);
+        var again = await Db.With<VerifyResidency, Result<VerifiedResidency>>(v => v.VerifyAsync(verified, "NW1-1", "CB4 2JB", Ct));
+        Assert.True(again.Succeeded);
         Assert.True((await CheckAsync(verified, new VerifiedResidentOf(areas.Ward1, attestedBy: otherParty))).IsEligible);
         Assert.True((await CheckAsync(verified, new VerifiedResidentOf(areas.Ward1, attestedBy: party))).IsEligible);
         var attempts = await Db.With<AnswerbackDbContext, List<VerificationAttempt>>(db => db.VerificationAttempts.Where(a => a.PersonId == verified).ToListAsync(Ct));
@@ -135,9 +137,9 @@ public abstract class CheckEligibilityTests(TestProvider provider) : PlatformTes
         // `verified` holds NW1-1 on the Greens' register; the Blues upload the same elector afterwards.
         await Db.With<ImportRegister, RegisterImportReport>(i => i.ImportAsync(Arrange.Csv("elector_number,postcode,area_code\nNW1-1,CB4 2JB,W1\n"), "blues.csv", otherParty, "C1", Ct));
 
-        var other = await Db.With<VerifyResidency, VerificationResult>(v => v.VerifyAsync(declared, "NW1-1", "CB4 2JB", Ct));
+        var other = await Db.With<VerifyResidency, Result<VerifiedResidency>>(v => v.VerifyAsync(declared, "NW1-1", "CB4 2JB", Ct));
 
-        Assert.NotEqual(VerificationOutcome.Verified, other.Outcome);
+        Assert.False(other.Succeeded);
         Assert.False((await CheckAsync(declared, new VerifiedResidentOf(areas.Ward1, attestedBy: otherParty))).IsEligible);
         Assert.False((await CheckAsync(declared, new VerifiedResidentOf(areas.Ward1))).IsEligible);
     }

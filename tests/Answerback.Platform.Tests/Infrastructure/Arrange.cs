@@ -1,13 +1,15 @@
 using System.Text;
 using Answerback.Platform.Accounts;
 using Answerback.Platform.Areas;
+using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Answerback.Platform.Organisations;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Answerback.Platform.Tests.Infrastructure;
 
-/// <summary>Test data set up through the real use cases or, for people, straight into the database.</summary>
+/// <summary>Test data set up through the real use cases (people through Identity's UserManager).</summary>
 public static class Arrange
 {
     /// <summary>A small city with two wards, through <see cref="ImportAreas"/>: city C1, wards W1 and W2.</summary>
@@ -23,29 +25,17 @@ public static class Arrange
 
     public static async Task<Guid> OrganisationAsync(this PlatformTestDatabase db, string name = "Testville Greens")
     {
-        var result = await db.With<CreateOrganisation, CreateOrganisationResult>(c => c.CreateAsync(name, null, null));
+        var result = await db.With<CreateOrganisation, Result<Organisation>>(c => c.CreateAsync(name, null, null));
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-        return result.Organisation!.Id;
+        return result.Value!.Id;
     }
 
     public static async Task<Guid> PersonAsync(this PlatformTestDatabase db, string email, bool emailConfirmed = true)
     {
         await using var scope = db.Scope();
-        var context = scope.ServiceProvider.GetRequiredService<AnswerbackDbContext>();
-        var person = new Person
-        {
-            Id = Guid.NewGuid(),
-            UserName = email,
-            NormalizedUserName = email.ToUpperInvariant(),
-            Email = email,
-            NormalizedEmail = email.ToUpperInvariant(),
-            EmailConfirmed = emailConfirmed,
-            DisplayName = email,
-            CreatedAt = db.Time.GetUtcNow(),
-            SecurityStamp = Guid.NewGuid().ToString("N"),
-        };
-        context.Users.Add(person);
-        await context.SaveChangesAsync();
+        var person = Person.Create(email, email, db.Time.GetUtcNow(), emailConfirmed);
+        var created = await scope.ServiceProvider.GetRequiredService<UserManager<Person>>().CreateAsync(person);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
         return person.Id;
     }
 

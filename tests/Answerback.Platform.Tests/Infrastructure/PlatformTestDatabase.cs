@@ -1,68 +1,39 @@
-using Answerback.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 
 namespace Answerback.Platform.Tests.Infrastructure;
 
-/// <summary>The two database providers every integration test runs against.</summary>
-public enum TestProvider
-{
-    Sqlite,
-    Postgres,
-}
-
 /// <summary>
-/// A fresh database for one test: a SQLite file in a temp folder, or a uniquely named PostgreSQL
-/// database on the ANSWERBACK_TEST_POSTGRES server (dropped afterwards). The real migrations are
-/// applied through <see cref="PlatformServiceCollectionExtensions.MigrateDatabaseAsync"/>.
+/// The platform's services over a fresh <see cref="TestDatabase"/>, with a fake clock; the real
+/// migrations are applied through <see cref="PlatformServiceCollectionExtensions.MigrateDatabaseAsync"/>.
 /// </summary>
 public sealed class PlatformTestDatabase : IAsyncDisposable
 {
-    private readonly string? postgresServer;
-    private readonly string? postgresDatabase;
+    private readonly TestDatabase database;
 
-    private PlatformTestDatabase(TestProvider provider, ServiceProvider services, FakeTimeProvider time, string dataFolder, string? postgresServer, string? postgresDatabase)
+    private PlatformTestDatabase(TestDatabase database, ServiceProvider services, FakeTimeProvider time)
     {
-        Provider = provider;
+        this.database = database;
         Services = services;
         Time = time;
-        DataFolder = dataFolder;
-        this.postgresServer = postgresServer;
-        this.postgresDatabase = postgresDatabase;
     }
 
     /// <summary>The start of every test's clock: a fixed UTC instant.</summary>
     public static readonly DateTimeOffset Start = new(2026, 5, 1, 9, 0, 0, TimeSpan.Zero);
 
-    public TestProvider Provider { get; }
+    public TestProvider Provider => database.Provider;
 
     public ServiceProvider Services { get; }
 
     public FakeTimeProvider Time { get; }
 
-    public string DataFolder { get; }
+    public string DataFolder => database.DataFolder;
 
     public static async Task<PlatformTestDatabase> CreateAsync(TestProvider provider, IDictionary<string, string?>? settings = null)
     {
-        var dataFolder = Path.Combine(Path.GetTempPath(), "answerback-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dataFolder);
-        var configuration = new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            ["Storage:DataFolder"] = dataFolder,
-        };
-        string? server = null;
-        string? database = null;
-        if (provider == TestProvider.Postgres)
-        {
-            server = TestEnvironment.RequirePostgres();
-            database = "answerback_test_" + Guid.NewGuid().ToString("N");
-            configuration["Database:Provider"] = "Postgres";
-            configuration["Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
-        }
-
+        var database = TestDatabase.Create(provider, "platform-tests");
+        var configuration = new Dictionary<string, string?>(database.Settings, StringComparer.Ordinal);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             configuration[key] = value;
@@ -73,7 +44,7 @@ public sealed class PlatformTestDatabase : IAsyncDisposable
         services.AddSingleton<TimeProvider>(time);
         services.AddPlatform(new ConfigurationBuilder().AddInMemoryCollection(configuration).Build());
         var serviceProvider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        var result = new PlatformTestDatabase(provider, serviceProvider, time, dataFolder, server, database);
+        var result = new PlatformTestDatabase(database, serviceProvider, time);
         await serviceProvider.MigrateDatabaseAsync(TestContext.Current.CancellationToken);
         return result;
     }
@@ -92,27 +63,7 @@ public sealed class PlatformTestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        if (postgresServer is not null && postgresDatabase is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgresServer) { Database = "postgres" }.ConnectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
-        }
-        else
-        {
-            SqliteConnection.ClearAllPools();
-        }
-
-        try
-        {
-            Directory.Delete(DataFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open on some platform: the temp folder is cleaned by the OS eventually.
-        }
+        await database.DisposeAsync();
     }
 }
 

@@ -1,4 +1,5 @@
 using Answerback.Platform.Accounts;
+using Answerback.Platform.Common;
 using Answerback.Platform.Organisations;
 using Answerback.Platform.Tests.Infrastructure;
 
@@ -15,10 +16,10 @@ public abstract class OrganisationAccessTests(TestProvider provider) : PlatformT
         var moderator = await Db.PersonAsync("mod@example.org");
         var citizen = await Db.PersonAsync("cit@example.org");
         var bluesOrganiser = await Db.PersonAsync("blue@example.org");
-        Assert.True((await Db.With<GrantOrganisationRole, GrantResult>(g => g.GrantAsync(greens, organiser, OrganisationRoleKind.Organiser, Ct))).Changed);
-        await Db.With<GrantOrganisationRole, GrantResult>(g => g.GrantAsync(greens, moderator, OrganisationRoleKind.Moderator, Ct));
-        await Db.With<GrantOrganisationRole, GrantResult>(g => g.GrantAsync(blues, bluesOrganiser, OrganisationRoleKind.Organiser, Ct));
-        var admin = (await Db.With<CreateAdministrator, CreateAdministratorResult>(c => c.CreateAsync("root@example.org", null, Ct))).PersonId!.Value;
+        Assert.True((await Db.With<GrantOrganisationRole, Result<RoleChange>>(g => g.GrantAsync(greens, organiser, OrganisationRoleKind.Organiser, Ct))).Value!.Changed);
+        await Db.With<GrantOrganisationRole, Result<RoleChange>>(g => g.GrantAsync(greens, moderator, OrganisationRoleKind.Moderator, Ct));
+        await Db.With<GrantOrganisationRole, Result<RoleChange>>(g => g.GrantAsync(blues, bluesOrganiser, OrganisationRoleKind.Organiser, Ct));
+        var admin = (await Db.With<CreateAdministrator, Result<CreatedAdministrator>>(c => c.CreateAsync("root@example.org", null, Ct))).Value!.PersonId;
 
         Task<bool> Organiser(Guid p) => Db.With<OrganisationAccess, bool>(a => a.IsOrganiserAsync(p, greens, Ct));
         Task<bool> Moderator(Guid p) => Db.With<OrganisationAccess, bool>(a => a.IsModeratorAsync(p, greens, Ct));
@@ -36,8 +37,8 @@ public abstract class OrganisationAccessTests(TestProvider provider) : PlatformT
         Assert.False(await Db.With<OrganisationAccess, bool>(a => a.IsAnyOrganiserAsync(citizen, Ct)));
         Assert.True(await Db.With<OrganisationAccess, bool>(a => a.IsAnyOrganiserAsync(bluesOrganiser, Ct)));
 
-        var revoked = await Db.With<GrantOrganisationRole, GrantResult>(g => g.RevokeAsync(greens, organiser, OrganisationRoleKind.Organiser, Ct));
-        Assert.True(revoked.Changed);
+        var revoked = await Db.With<GrantOrganisationRole, Result<RoleChange>>(g => g.RevokeAsync(greens, organiser, OrganisationRoleKind.Organiser, Ct));
+        Assert.True(revoked.Value!.Changed);
         Assert.False(await Organiser(organiser));
     }
 
@@ -45,8 +46,8 @@ public abstract class OrganisationAccessTests(TestProvider provider) : PlatformT
     public async Task CreateAsync_TakenOrInvalidSlug_FieldErrors()
     {
         await Db.OrganisationAsync("Cambridge Commons");
-        var taken = await Db.With<CreateOrganisation, CreateOrganisationResult>(c => c.CreateAsync("Cambridge Commons", null, null, Ct));
-        var invalid = await Db.With<CreateOrganisation, CreateOrganisationResult>(c => c.CreateAsync("X", "Not A Slug", null, Ct));
+        var taken = await Db.With<CreateOrganisation, Result<Organisation>>(c => c.CreateAsync("Cambridge Commons", null, null, Ct));
+        var invalid = await Db.With<CreateOrganisation, Result<Organisation>>(c => c.CreateAsync("X", "Not A Slug", null, Ct));
         Assert.Equal("The address cambridge-commons is taken.", Assert.Single(taken.Errors).Message);
         Assert.Equal("slug", Assert.Single(invalid.Errors).Field);
     }

@@ -1,4 +1,6 @@
+using Answerback.Platform.Common;
 using Answerback.Platform.Data;
+using Answerback.Platform.Organisations;
 using Answerback.Platform.Residency;
 using Answerback.Platform.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -13,9 +15,9 @@ public abstract class DeclareAndMembersTests(TestProvider provider) : PlatformTe
     {
         var areas = await Db.CityWithWardsAsync();
         var person = await Db.PersonAsync("dee@example.org");
-        Assert.True((await Db.With<DeclareResidency, DeclarationResult>(d => d.DeclareAsync(person, areas.Ward1, "cb4 2jb", Ct))).Succeeded);
-        var moved = await Db.With<DeclareResidency, DeclarationResult>(d => d.DeclareAsync(person, areas.Ward2, "CB1 3NE", Ct));
-        Assert.Equal([areas.Ward2, areas.City], moved.AreaIds);
+        Assert.True((await Db.With<DeclareResidency, Result<Declaration>>(d => d.DeclareAsync(person, areas.Ward1, "cb4 2jb", Ct))).Succeeded);
+        var moved = await Db.With<DeclareResidency, Result<Declaration>>(d => d.DeclareAsync(person, areas.Ward2, "CB1 3NE", Ct));
+        Assert.Equal([areas.Ward2, areas.City], moved.Value!.AreaIds);
 
         await using var scope = Db.Scope();
         var residencies = await scope.ServiceProvider.GetRequiredService<AnswerbackDbContext>().Residencies.AsNoTracking().Where(r => r.PersonId == person).ToListAsync(Ct);
@@ -27,7 +29,7 @@ public abstract class DeclareAndMembersTests(TestProvider provider) : PlatformTe
     public async Task DeclareAsync_BadPostcodeOrArea_FieldErrors()
     {
         var person = await Db.PersonAsync("dee@example.org");
-        var result = await Db.With<DeclareResidency, DeclarationResult>(d => d.DeclareAsync(person, Guid.NewGuid(), "nope", Ct));
+        var result = await Db.With<DeclareResidency, Result<Declaration>>(d => d.DeclareAsync(person, Guid.NewGuid(), "nope", Ct));
         Assert.Equal(["postcode", "area"], result.Errors.Select(e => e.Field));
     }
 

@@ -1,3 +1,4 @@
+using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Answerback.Platform.Residency;
 using Answerback.Platform.Tests.Infrastructure;
@@ -20,8 +21,8 @@ public abstract class VerifyResidencyTests(TestProvider provider) : PlatformTest
         Assert.True(report.Succeeded, string.Join("; ", report.Errors));
     }
 
-    private Task<VerificationResult> VerifyAsync(Guid person, string elector, string postcode)
-        => Db.With<VerifyResidency, VerificationResult>(v => v.VerifyAsync(person, elector, postcode, Ct));
+    private Task<Result<VerifiedResidency>> VerifyAsync(Guid person, string elector, string postcode)
+        => Db.With<VerifyResidency, Result<VerifiedResidency>>(v => v.VerifyAsync(person, elector, postcode, Ct));
 
     private async Task<List<Platform.Residency.Residency>> ResidenciesAsync(Guid person)
     {
@@ -41,9 +42,9 @@ public abstract class VerifyResidencyTests(TestProvider provider) : PlatformTest
         var person = await Db.PersonAsync("ann@example.org");
         var result = await VerifyAsync(person, "NW1-1", "CB4 2JB");
 
-        Assert.Equal(VerificationOutcome.Verified, result.Outcome);
-        Assert.Equal("You are now a verified resident of North Ward.", result.Message);
-        Assert.Equal([areas.Ward1, areas.City], result.AreaIds);
+        Assert.True(result.Succeeded);
+        Assert.Equal("You are now a verified resident of North Ward.", result.Value.Message);
+        Assert.Equal([areas.Ward1, areas.City], result.Value.AreaIds);
         var residencies = await ResidenciesAsync(person);
         Assert.Equal(new[] { areas.Ward1, areas.City }.Order(), residencies.Select(r => r.AreaId).Order());
         Assert.All(residencies, r => Assert.Equal(ResidencyKind.Verified, r.Kind));
@@ -68,9 +69,9 @@ public abstract class VerifyResidencyTests(TestProvider provider) : PlatformTest
         var wrongNumber = await VerifyAsync(person, "NW1-9", "CB4 2JB");
         var wrongPostcode = await VerifyAsync(person, "NW1-1", "CB4 2JD");
 
-        Assert.Equal(VerificationOutcome.NotMatched, wrongNumber.Outcome);
-        Assert.Equal(VerifyResidency.NotMatchedMessage, wrongNumber.Message);
-        Assert.Equal(wrongNumber.Message, wrongPostcode.Message);
+        Assert.Equal(VerifyResidency.NotMatchedField, Assert.Single(wrongNumber.Errors).Field);
+        Assert.Equal(VerifyResidency.NotMatchedMessage, wrongNumber.Errors[0].Message);
+        Assert.Equal(wrongNumber.Errors, wrongPostcode.Errors);
         Assert.Empty(await ResidenciesAsync(person));
         var attempts = await AttemptsAsync(person);
         Assert.Equal(2, attempts.Count);
@@ -87,8 +88,8 @@ public abstract class VerifyResidencyTests(TestProvider provider) : PlatformTest
         var stolen = await VerifyAsync(mallory, "NW1-1", "CB4 2JB");
         var invented = await VerifyAsync(mallory, "NW1-8", "CB4 2JB");
 
-        Assert.Equal(VerificationOutcome.NotMatched, stolen.Outcome);
-        Assert.Equal(invented.Message, stolen.Message);
+        Assert.Equal(VerifyResidency.NotMatchedField, Assert.Single(stolen.Errors).Field);
+        Assert.Equal(invented.Errors, stolen.Errors);
         Assert.Empty(await ResidenciesAsync(mallory));
         // The rightful holder can verify again (idempotent), keeping one residency per area.
         Assert.True((await VerifyAsync(ann, "NW1-1", "CB4 2JB")).Succeeded);
@@ -101,13 +102,13 @@ public abstract class VerifyResidencyTests(TestProvider provider) : PlatformTest
         var person = await Db.PersonAsync("ann@example.org");
         for (var i = 0; i < 5; i++)
         {
-            Assert.Equal(VerificationOutcome.NotMatched, (await VerifyAsync(person, "NW1-9" + i, "CB4 2JB")).Outcome);
+            Assert.Equal(VerifyResidency.NotMatchedField, Assert.Single((await VerifyAsync(person, "NW1-9" + i, "CB4 2JB")).Errors).Field);
             Db.Time.Advance(TimeSpan.FromMinutes(1));
         }
 
         var limited = await VerifyAsync(person, "NW1-1", "CB4 2JB");
-        Assert.Equal(VerificationOutcome.RateLimited, limited.Outcome);
-        Assert.Contains("Too many attempts", limited.Message, StringComparison.Ordinal);
+        Assert.Equal(VerifyResidency.AttemptsField, Assert.Single(limited.Errors).Field);
+        Assert.Contains("Too many attempts", limited.Errors[0].Message, StringComparison.Ordinal);
         Assert.Empty(await ResidenciesAsync(person));
 
         // Another account is not affected by this one's failures.
@@ -126,7 +127,7 @@ public abstract class VerifyResidencyTests(TestProvider provider) : PlatformTest
     {
         var person = await Db.PersonAsync("ann@example.org");
         var result = await VerifyAsync(person, elector, postcode);
-        Assert.Equal(VerificationOutcome.Invalid, result.Outcome);
+        Assert.Equal(VerifyResidency.InputField, Assert.Single(result.Errors).Field);
         Assert.Empty(await AttemptsAsync(person));
     }
 }

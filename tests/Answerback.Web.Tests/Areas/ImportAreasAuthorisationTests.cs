@@ -27,7 +27,7 @@ public sealed class ImportAreasAuthorisationTests(DemoAppFixture apps) : IClassF
         {
             var created = await services.GetRequiredService<CreateOrganisation>().CreateAsync($"Other Party {provider}", $"other-party-{provider.ToString().ToLowerInvariant()}", null);
             Assert.True(created.Succeeded);
-            var granted = await services.GetRequiredService<GrantOrganisationRole>().GrantAsync(created.Organisation!.Id, person.Id, OrganisationRoleKind.Organiser);
+            var granted = await services.GetRequiredService<GrantOrganisationRole>().GrantAsync(created.Value!.Id, person.Id, OrganisationRoleKind.Organiser);
             Assert.True(granted.Succeeded);
             return 0;
         });

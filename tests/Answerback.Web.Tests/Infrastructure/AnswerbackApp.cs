@@ -5,63 +5,45 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Answerback.Testing;
-using Npgsql;
 
 namespace Answerback.Web.Tests.Infrastructure;
 
-/// <summary>The database an integration test runs against.</summary>
-public enum Provider
-{
-    Sqlite,
-    Postgres,
-}
-
 /// <summary>
-/// The whole web app in memory over a fresh database: a SQLite file in a temporary data folder, or a
-/// uniquely named PostgreSQL database on the server of <c>ANSWERBACK_TEST_POSTGRES</c>, dropped when
-/// the app is disposed. Real migrations run at start-up, as in production.
+/// The whole web app in memory over a fresh <see cref="TestDatabase"/> (a SQLite file in a temporary
+/// data folder, or a PostgreSQL database on the server of <c>ANSWERBACK_TEST_POSTGRES</c>), dropped
+/// when the app is disposed. Real migrations run at start-up, as in production.
 /// </summary>
 public class AnswerbackApp : WebApplicationFactory<Program>
 {
-    private readonly Provider provider;
-    private readonly string? postgresServer;
-    private readonly string databaseName = "answerback_test_" + Guid.NewGuid().ToString("N");
+    private readonly TestDatabase database;
     private readonly IReadOnlyDictionary<string, string?> settings;
 
     public AnswerbackApp(Provider provider, bool demo, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        this.provider = provider;
-        postgresServer = provider == Provider.Postgres ? TestEnvironment.RequirePostgres() : null;
-        DataFolder = Path.Combine(Path.GetTempPath(), "answerback-web-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(DataFolder);
+        database = TestDatabase.Create(provider, "web-tests");
         Demo = demo;
         this.settings = settings ?? new Dictionary<string, string?>();
         ClientOptions.AllowAutoRedirect = false;
     }
 
-    public string DataFolder { get; }
+    public string DataFolder => database.DataFolder;
 
     public bool Demo { get; }
 
     /// <summary>The app's clock; starts at the real time so that cookie expiry agrees with the client's clock.</summary>
     public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
 
-    public string? PostgresConnectionString => postgresServer is null
-        ? null
-        : new NpgsqlConnectionStringBuilder(postgresServer) { Database = databaseName }.ConnectionString;
+    public string? PostgresConnectionString => database.PostgresConnectionString;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // "Testing": not Development, so the friendly error page and JSON logs are what is tested.
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", provider.ToString());
-        if (PostgresConnectionString is { } connection)
+        foreach (var (key, value) in database.Settings)
         {
-            builder.UseSetting("Database:ConnectionString", connection);
+            builder.UseSetting(key, value);
         }
 
-        builder.UseSetting("Storage:DataFolder", DataFolder);
         builder.UseSetting("Demo:Enabled", Demo ? "true" : "false");
         // Generous limits by default so that ordinary tests never meet them; the rate-limit tests lower them.
         builder.UseSetting("RateLimiting:SignInPermitsPerMinute", "1000");
@@ -88,14 +70,7 @@ public class AnswerbackApp : WebApplicationFactory<Program>
     {
         using var scope = Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
-        var person = new Person
-        {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = email.Split('@')[0],
-            CreatedAt = Time.GetUtcNow(),
-        };
+        var person = Person.Create(email, email.Split('@')[0], Time.GetUtcNow(), emailConfirmed: true);
         Check(await users.CreateAsync(person, password));
         if (role is not null)
         {
@@ -123,24 +98,7 @@ public class AnswerbackApp : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
-        if (postgresServer is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgresServer) { Database = "postgres" }.ConnectionString);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
-
-        try
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(DataFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless.
-        }
+        await database.DisposeAsync();
     }
 
     private static void Check(IdentityResult result)

@@ -41,7 +41,7 @@ public sealed class OrganiserAuthorisationTests(DemoAppFixture apps) : IClassFix
         {
             var created = await services.GetRequiredService<CreateOrganisation>().CreateAsync($"Other Party {provider}", $"other-party-{provider.ToString().ToLowerInvariant()}", null);
             Assert.True(created.Succeeded);
-            var granted = await services.GetRequiredService<GrantOrganisationRole>().GrantAsync(created.Organisation!.Id, person.Id, OrganisationRoleKind.Organiser);
+            var granted = await services.GetRequiredService<GrantOrganisationRole>().GrantAsync(created.Value!.Id, person.Id, OrganisationRoleKind.Organiser);
             Assert.True(granted.Succeeded);
             return 0;
         });

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Answerback.Cli.Commands.Database;
+using Answerback.Cli.Commands.Data;
 using Answerback.Platform.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -41,17 +41,17 @@ public static class AdminCommand
                 var result = await services.GetRequiredService<CreateAdministrator>().CreateAsync(address, password, token);
                 if (!result.Succeeded)
                 {
-                    throw new CliException($"could not create the administrator {address}: {string.Join(" ", result.Errors)}");
+                    throw new CliException($"could not create the administrator {address}: {string.Join(" ", result.Errors.Select(e => e.Message))}");
                 }
 
-                if (result.AlreadyExisted)
+                if (result.Value.AlreadyExisted)
                 {
                     await context.Output.WriteLineAsync($"{address} already had an account; it is now an administrator (its password is unchanged).");
                     return 0;
                 }
 
                 await context.Output.WriteLineAsync($"Created administrator {address}.");
-                if (result.GeneratedPassword is { } generated)
+                if (result.Value.GeneratedPassword is { } generated)
                 {
                     await context.Output.WriteLineAsync($"Password (shown once, store it now): {generated}");
                 }
@@ -84,7 +84,7 @@ public static class AdminCommand
                 throw new CliException(string.Join(" ", result.Errors.Select(e => $"--{e.Field}: {e.Message}")));
             }
 
-            await context.Output.WriteLineAsync($"Created organisation {result.Organisation!.Name} ({result.Organisation.Slug}).");
+            await context.Output.WriteLineAsync($"Created organisation {result.Value.Name} ({result.Value.Slug}).");
             return 0;
         }, ct));
         return command;

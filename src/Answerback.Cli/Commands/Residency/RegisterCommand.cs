@@ -1,10 +1,8 @@
 using System.CommandLine;
 using Answerback.Cli.Commands.Areas;
-using Answerback.Cli.Commands.Database;
-using Answerback.Platform.Data;
+using Answerback.Cli.Commands.Data;
 using Answerback.Platform.Organisations;
 using Answerback.Platform.Residency;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Answerback.Cli.Commands.Residency;
@@ -36,10 +34,10 @@ public static class RegisterCommand
             var code = parseResult.GetValue(area)!;
             return connection.RunAsync(parseResult, requireMigrated: true, async (services, token) =>
             {
-                var db = services.GetRequiredService<AnswerbackDbContext>();
+                var organisations = services.GetRequiredService<OrganisationDirectory>();
                 var owner = slug is null
-                    ? await SoleOrganisationAsync(db, token)
-                    : await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == slug, token)
+                    ? await SoleOrganisationAsync(organisations, token)
+                    : await organisations.FindAsync(slug, token)
                         ?? throw new CliException($"--organisation: no organisation has the slug '{slug}'");
                 RegisterImportReport report;
                 await using (var stream = PlatformConnection.OpenInput(path))
@@ -63,9 +61,9 @@ public static class RegisterCommand
 
     // Guessing among several organisations would attach electors to the wrong one, so only the
     // unambiguous case is allowed without --organisation.
-    private static async Task<Organisation> SoleOrganisationAsync(AnswerbackDbContext db, CancellationToken ct)
+    private static async Task<Organisation> SoleOrganisationAsync(OrganisationDirectory directory, CancellationToken ct)
     {
-        var organisations = await db.Organisations.AsNoTracking().Take(2).ToListAsync(ct);
+        var organisations = await directory.ListAsync(ct);
         if (organisations.Count == 1)
         {
             return organisations[0];
@@ -76,7 +74,6 @@ public static class RegisterCommand
             throw new CliException("--organisation: there are no organisations; create one with 'answerback admin create-organisation', then pass --organisation SLUG");
         }
 
-        var slugs = (await db.Organisations.AsNoTracking().Select(o => o.Slug).ToListAsync(ct)).Order(StringComparer.Ordinal);
-        throw new CliException($"--organisation: there are several organisations ({string.Join(", ", slugs)}); pass --organisation SLUG to choose one");
+        throw new CliException($"--organisation: there are several organisations ({string.Join(", ", organisations.Select(o => o.Slug))}); pass --organisation SLUG to choose one");
     }
 }

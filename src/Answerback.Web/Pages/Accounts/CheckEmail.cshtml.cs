@@ -1,9 +1,11 @@
-using Answerback.Platform;
+using Answerback.Platform.Demo;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace Answerback.Web.Pages.Accounts;
 
+[AllowAnonymous]
 public sealed class CheckEmailModel(IOptions<DemoOptions> demo) : PageModel
 {
     public string Reason { get; private set; } = "confirm";

@@ -1,11 +1,13 @@
 using Answerback.Platform.Accounts;
 using Answerback.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Answerback.Web.Pages.Accounts;
 
 /// <summary>The link from the confirmation email. Identity's token is single-purpose and expires.</summary>
+[AllowAnonymous]
 public sealed class ConfirmEmailModel(UserManager<Person> users, ILogger<ConfirmEmailModel> logger) : PageModel
 {
     public bool Confirmed { get; private set; }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Answerback.Platform.Accounts;
 using Answerback.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Answerback.Web.Pages.Accounts;
 
 /// <summary>Sends a reset link. The answer is the same whether or not the address has an account.</summary>
+[AllowAnonymous]
 [RateLimited(RateLimitKind.PasswordReset)]
 public sealed class ForgotPasswordModel(UserManager<Person> users, AccountEmails emails) : PageModel
 {

@@ -1,17 +1,13 @@
 using Answerback.Platform.Accounts;
-using Answerback.Platform.Data;
-using Answerback.Platform.Organisations;
-using Answerback.Platform.Residency;
 using Answerback.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Answerback.Web.Pages.Accounts;
 
 /// <summary>"My account": who I am, where I live (verified or declared) and what I may do.</summary>
-public sealed class MeModel(AnswerbackDbContext db, UserManager<Person> users, CurrentPerson current) : PageModel
+public sealed class MeModel(UserManager<Person> users, AccountOverview overview, CurrentPerson current) : PageModel
 {
     public Person Person { get; private set; } = null!;
 
@@ -30,23 +26,10 @@ public sealed class MeModel(AnswerbackDbContext db, UserManager<Person> users, C
         }
 
         Person = person;
-        IsAdministrator = await users.IsInRoleAsync(person, Roles.Administrator);
-        Residencies = await (
-            from r in db.Residencies
-            join a in db.Areas on r.AreaId equals a.Id
-            where r.PersonId == person.Id
-            orderby a.Name, r.Kind
-            select new MyResidency(a.Name, a.Slug, r.Kind, r.Postcode)).ToListAsync(ct);
-        OrganisationRoles = await (
-            from g in db.OrganisationRoles
-            join o in db.Organisations on g.OrganisationId equals o.Id
-            where g.PersonId == person.Id
-            orderby o.Name, g.Role
-            select new MyOrganisationRole(o.Name, o.Slug, g.Role)).ToListAsync(ct);
+        var account = await overview.GetAsync(person.Id, ct);
+        IsAdministrator = account.IsAdministrator;
+        Residencies = account.Residencies;
+        OrganisationRoles = account.OrganisationRoles;
         return Page();
     }
 }
-
-public sealed record MyResidency(string AreaName, string AreaSlug, ResidencyKind Kind, string? Postcode);
-
-public sealed record MyOrganisationRole(string OrganisationName, string OrganisationSlug, OrganisationRoleKind Role);

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Answerback.Platform.Accounts;
 using Answerback.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,6 +12,7 @@ namespace Answerback.Web.Pages.Accounts;
 /// Sign in with email and password. Identity locks the account for 15 minutes after 5 failures
 /// (configured by the platform); the page says so rather than failing silently.
 /// </summary>
+[AllowAnonymous]
 [RateLimited(RateLimitKind.SignIn)]
 public sealed class SignInModel(SignInManager<Person> signIn, UserManager<Person> users, AccountEmails emails, ILogger<SignInModel> logger) : PageModel
 {

@@ -1,12 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using Answerback.Platform.Accounts;
 using Answerback.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Answerback.Web.Pages.Accounts;
 
+[AllowAnonymous]
 [RateLimited(RateLimitKind.SignUp)]
 public sealed class SignUpModel(UserManager<Person> users, AccountEmails emails, TimeProvider time, ILogger<SignUpModel> logger) : PageModel
 {
@@ -25,14 +27,7 @@ public sealed class SignUpModel(UserManager<Person> users, AccountEmails emails,
         }
 
         var email = Input.Email.Trim();
-        var person = new Person
-        {
-            UserName = email,
-            Email = email,
-            DisplayName = Input.DisplayName.Trim(),
-            IsCitizen = true,
-            CreatedAt = time.GetUtcNow(),
-        };
+        var person = Person.Create(email, Input.DisplayName.Trim(), time.GetUtcNow());
         var result = await users.CreateAsync(person, Input.Password);
         if (!result.Succeeded)
         {

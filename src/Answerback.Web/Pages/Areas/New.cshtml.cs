@@ -1,23 +1,21 @@
 using System.ComponentModel.DataAnnotations;
 using Answerback.Platform.Areas;
-using Answerback.Platform.Data;
 using Answerback.Platform.Organisations;
 using Answerback.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Answerback.Web.Pages.Areas;
 
 /// <summary>Create an area: organisers (of any organisation) and administrators.</summary>
 [Authorize]
-public sealed class NewModel(CreateArea create, OrganisationAccess access, CurrentPerson current, AnswerbackDbContext db) : PageModel
+public sealed class NewModel(CreateArea create, AreaDirectory directory, OrganisationAccess access, CurrentPerson current) : PageModel
 {
     [BindProperty]
     public NewAreaInput Input { get; set; } = new();
 
-    public IReadOnlyList<ParentChoice> Parents { get; private set; } = [];
+    public IReadOnlyList<AreaChoice> Parents { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -26,7 +24,7 @@ public sealed class NewModel(CreateArea create, OrganisationAccess access, Curre
             return Forbid();
         }
 
-        Parents = await ParentsAsync(ct);
+        Parents = await directory.ChoicesAsync(ct: ct);
         return Page();
     }
 
@@ -37,7 +35,7 @@ public sealed class NewModel(CreateArea create, OrganisationAccess access, Curre
             return Forbid();
         }
 
-        Parents = await ParentsAsync(ct);
+        Parents = await directory.ChoicesAsync(ct: ct);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -46,25 +44,14 @@ public sealed class NewModel(CreateArea create, OrganisationAccess access, Curre
         var result = await create.CreateAsync(Input.Name, Input.Code, Input.ParentId, ct);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(error.Field switch { "code" => "Input.Code", "parent" => "Input.ParentId", _ => "Input.Name" }, error.Message);
-            }
+            ModelState.AddErrors(result, ("name", "Input.Name"), ("code", "Input.Code"), ("parent", "Input.ParentId"));
 
             return Page();
         }
 
-        return Redirect("/areas/" + result.Area!.Slug);
-    }
-
-    private async Task<IReadOnlyList<ParentChoice>> ParentsAsync(CancellationToken ct)
-    {
-        var areas = await db.Areas.AsNoTracking().Select(a => new { a.Id, a.Name, a.Code }).ToListAsync(ct);
-        return [.. areas.OrderBy(a => a.Name, StringComparer.Ordinal).Select(a => new ParentChoice(a.Id, a.Code is null ? a.Name : $"{a.Name} ({a.Code})"))];
+        return Redirect("/areas/" + result.Value.Slug);
     }
 }
-
-public sealed record ParentChoice(Guid Id, string Label);
 
 public sealed class NewAreaInput
 {

@@ -1,7 +1,7 @@
-using Answerback.Platform;
 using Answerback.Platform.Accounts;
 using Answerback.Platform.Demo;
 using Answerback.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,17 +13,10 @@ namespace Answerback.Web.Pages.Demo;
 /// "Sign in as ...": one form per demo person. The demo people have no usable password; this panel
 /// is the only way in, and it exists only in demo mode (404 otherwise).
 /// </summary>
+[AllowAnonymous]
 public sealed class IndexModel(IOptions<DemoOptions> demo, UserManager<Person> users, SignInManager<Person> signIn, ILogger<IndexModel> logger) : PageModel
 {
-    public IReadOnlyList<DemoPerson> People { get; } =
-    [
-        new(DemoData.OrganiserEmail, "Olivia Organiser", $"Organiser of {DemoData.OrganisationName}: uploads registers and member lists, grants roles."),
-        new(DemoData.ModeratorEmail, "Mo Moderator", $"Moderator of {DemoData.OrganisationName}."),
-        new(DemoData.FirstCandidateEmail, "Ana Candidate", "A candidate."),
-        new(DemoData.SecondCandidateEmail, "Ben Candidate", "Another candidate."),
-        new(DemoData.VerifiedResidentEmail, "Vera Resident", "A resident already verified in Arbury."),
-        new(DemoData.NewResidentEmail, "Noah Newcomer", $"A resident not yet verified: try elector number {DemoData.UnclaimedElectorNumber} with postcode {DemoData.UnclaimedPostcode}."),
-    ];
+    public IReadOnlyList<DemoPerson> People => DemoData.People;
 
     public IActionResult OnGet() => demo.Value.Enabled ? Page() : NotFound();
 
@@ -51,5 +44,3 @@ public sealed class IndexModel(IOptions<DemoOptions> demo, UserManager<Person> u
         return Redirect("/accounts/me");
     }
 }
-
-public sealed record DemoPerson(string Email, string Name, string Description);

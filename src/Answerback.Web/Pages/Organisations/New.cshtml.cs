@@ -30,23 +30,13 @@ public sealed class NewModel(CreateOrganisation create, OrganisationAccess acces
         var result = await create.CreateAsync(Input.Name, Input.Slug, Input.Description, ct);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError("Input." + FormField(error.Field), error.Message);
-            }
+            ModelState.AddErrors(result, ("name", "Input.Name"), ("slug", "Input.Slug"), ("description", "Input.Description"));
 
             return Page();
         }
 
-        return Redirect("/organisations/" + result.Organisation!.Slug);
+        return Redirect("/organisations/" + result.Value.Slug);
     }
-
-    private static string FormField(string field) => field switch
-    {
-        "slug" => nameof(NewOrganisationInput.Slug),
-        "description" => nameof(NewOrganisationInput.Description),
-        _ => nameof(NewOrganisationInput.Name),
-    };
 }
 
 public sealed class NewOrganisationInput

@@ -1,9 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
-using Answerback.Platform.Data;
 using Answerback.Platform.Organisations;
 using Answerback.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Answerback.Web.Pages.Organisations;
 
@@ -23,11 +21,11 @@ public sealed record OrganiserCheck(Organisation? Organisation, bool Allowed)
 /// The one authorisation check of the organiser pages: the organisation must exist (404 otherwise)
 /// and the signed-in person must organise it or be an administrator (403 otherwise).
 /// </summary>
-public sealed class OrganiserGate(AnswerbackDbContext db, OrganisationAccess access, CurrentPerson current, ILogger<OrganiserGate> logger)
+public sealed class OrganiserGate(OrganisationDirectory organisations, OrganisationAccess access, CurrentPerson current, ILogger<OrganiserGate> logger)
 {
     public async Task<OrganiserCheck> CheckAsync(string slug, string action, CancellationToken ct)
     {
-        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == slug, ct);
+        var organisation = await organisations.FindAsync(slug, ct);
         if (organisation is null)
         {
             return new OrganiserCheck(null, false);

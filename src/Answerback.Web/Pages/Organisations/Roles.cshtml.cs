@@ -1,16 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using Answerback.Platform.Accounts;
-using Answerback.Platform.Data;
 using Answerback.Platform.Organisations;
+using Answerback.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Answerback.Web.Pages.Organisations;
 
 /// <summary>Grant the organiser or moderator role of this organisation to a person with an account.</summary>
-public sealed class RolesModel(OrganiserGate gate, GrantOrganisationRole grant, UserManager<Person> users, AnswerbackDbContext db) : PageModel
+public sealed class RolesModel(OrganiserGate gate, GrantOrganisationRole grant, OrganisationDirectory organisations, UserManager<Person> users) : PageModel
 {
     [BindProperty]
     public GrantRoleInput Input { get; set; } = new();
@@ -49,14 +48,14 @@ public sealed class RolesModel(OrganiserGate gate, GrantOrganisationRole grant, 
         var result = await grant.GrantAsync(Organisation.Id, person.Id, Input.Role, ct);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("", result.Error ?? "The role could not be granted.");
+            ModelState.AddErrors(result, ("role", "Input.Role"));
             return Page();
         }
 
-        Granted = result.Changed
+        Granted = result.Value.Changed
             ? $"{person.DisplayName} is now {Input.Role.ToString().ToLowerInvariant()} of {Organisation.Name}."
             : $"{person.DisplayName} already was {Input.Role.ToString().ToLowerInvariant()} of {Organisation.Name}.";
-        Holders = await ListHoldersAsync(ct);
+        Holders = await organisations.RoleHoldersAsync(Organisation.Id, ct);
         return Page();
     }
 
@@ -69,22 +68,10 @@ public sealed class RolesModel(OrganiserGate gate, GrantOrganisationRole grant, 
         }
 
         Organisation = check.Organisation;
-        Holders = await ListHoldersAsync(ct);
+        Holders = await organisations.RoleHoldersAsync(Organisation.Id, ct);
         return null;
     }
-
-    private async Task<IReadOnlyList<RoleHolder>> ListHoldersAsync(CancellationToken ct)
-    {
-        var holders = await (
-            from r in db.OrganisationRoles.AsNoTracking()
-            join p in db.Users on r.PersonId equals p.Id
-            where r.OrganisationId == Organisation.Id
-            select new RoleHolder(p.DisplayName, p.Email ?? "", r.Role)).ToListAsync(ct);
-        return [.. holders.OrderBy(h => h.Role).ThenBy(h => h.DisplayName, StringComparer.Ordinal)];
-    }
 }
-
-public sealed record RoleHolder(string DisplayName, string Email, OrganisationRoleKind Role);
 
 public sealed class GrantRoleInput
 {

@@ -1,30 +1,29 @@
 using System.ComponentModel.DataAnnotations;
-using Answerback.Platform.Data;
+using Answerback.Platform.Areas;
 using Answerback.Platform.Residency;
 using Answerback.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Answerback.Web.Pages.Residency;
 
 /// <summary>Self-declared residency: a postcode and an area, shown everywhere as unverified.</summary>
-public sealed class DeclareModel(DeclareResidency declare, AnswerbackDbContext db, CurrentPerson current) : PageModel
+public sealed class DeclareModel(DeclareResidency declare, AreaDirectory directory, CurrentPerson current) : PageModel
 {
     [BindProperty]
     public DeclareInput Input { get; set; } = new();
 
-    public IReadOnlyList<DeclareAreaChoice> Areas { get; private set; } = [];
+    public IReadOnlyList<AreaChoice> Areas { get; private set; } = [];
 
     public bool Declared { get; private set; }
 
     public string? AreaName { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Areas = await ChoicesAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => Areas = await directory.ChoicesAsync(ct: ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Areas = await ChoicesAsync(ct);
+        Areas = await directory.ChoicesAsync(ct: ct);
         if (!ModelState.IsValid || Input.AreaId is null)
         {
             if (Input.AreaId is null && !ModelState.ContainsKey("Input.AreaId"))
@@ -38,10 +37,7 @@ public sealed class DeclareModel(DeclareResidency declare, AnswerbackDbContext d
         var result = await declare.DeclareAsync(current.Id, Input.AreaId.Value, Input.Postcode, ct);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(error.Field switch { "postcode" => "Input.Postcode", "area" => "Input.AreaId", _ => "" }, error.Message);
-            }
+            ModelState.AddErrors(result, ("postcode", "Input.Postcode"), ("area", "Input.AreaId"));
 
             return Page();
         }
@@ -50,18 +46,7 @@ public sealed class DeclareModel(DeclareResidency declare, AnswerbackDbContext d
         AreaName = Areas.FirstOrDefault(a => a.Id == Input.AreaId)?.Label;
         return Page();
     }
-
-    private async Task<IReadOnlyList<DeclareAreaChoice>> ChoicesAsync(CancellationToken ct)
-    {
-        var areas = await db.Areas.AsNoTracking().Select(a => new { a.Id, a.Name, a.ParentId }).ToListAsync(ct);
-        var names = areas.ToDictionary(a => a.Id, a => a.Name);
-        return [.. areas
-            .Select(a => new DeclareAreaChoice(a.Id, a.ParentId is { } p && names.TryGetValue(p, out var parent) ? $"{a.Name}, {parent}" : a.Name))
-            .OrderBy(a => a.Label, StringComparer.Ordinal)];
-    }
 }
-
-public sealed record DeclareAreaChoice(Guid Id, string Label);
 
 public sealed class DeclareInput
 {

@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using Answerback.Platform.Data;
+using Answerback.Platform.Areas;
+using Answerback.Platform.Common;
 using Answerback.Platform.Residency;
 using Answerback.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Answerback.Web.Pages.Residency;
 
@@ -14,14 +14,18 @@ namespace Answerback.Web.Pages.Residency;
 /// the form posts by the rate limiter.
 /// </summary>
 [RateLimited(RateLimitKind.Verification)]
-public sealed class VerifyModel(VerifyResidency verify, AnswerbackDbContext db, CurrentPerson current) : PageModel
+public sealed class VerifyModel(VerifyResidency verify, AreaDirectory directory, CurrentPerson current) : PageModel
 {
     [BindProperty]
     public VerifyInput Input { get; set; } = new();
 
-    public VerificationResult? Result { get; private set; }
+    /// <summary>True once the details were verified.</summary>
+    public bool Verified { get; private set; }
 
-    public IReadOnlyList<VerifiedArea> Areas { get; private set; } = [];
+    /// <summary>Why the details were refused (no match, or too many attempts), shown above the form; null otherwise.</summary>
+    public FieldError? Refusal { get; private set; }
+
+    public IReadOnlyList<AreaSummary> Areas { get; private set; } = [];
 
     public void OnGet()
     {
@@ -34,30 +38,29 @@ public sealed class VerifyModel(VerifyResidency verify, AnswerbackDbContext db, 
             return Page();
         }
 
-        Result = await verify.VerifyAsync(current.Id, Input.ElectorNumber, Input.Postcode, ct);
-        switch (Result.Outcome)
+        var result = await verify.VerifyAsync(current.Id, Input.ElectorNumber, Input.Postcode, ct);
+        if (result.Succeeded)
         {
-            case VerificationOutcome.Verified:
-                var ids = Result.AreaIds.ToList();
-                var areas = await db.Areas.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new VerifiedArea(a.Id, a.Name, a.Slug)).ToListAsync(ct);
-                // Nearest area first, as the platform lists them (the ward, then the city).
-                Areas = [.. areas.OrderBy(a => ids.IndexOf(a.Id))];
-                break;
-            case VerificationOutcome.Invalid:
-                ModelState.AddModelError("", Result.Message);
-                break;
-            case VerificationOutcome.RateLimited:
-                Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                break;
-            default:
-                break;
+            Verified = true;
+            // Nearest area first, as the platform lists them (the ward, then the city).
+            Areas = await directory.SummariesAsync(result.Value.AreaIds, ct);
+            return Page();
+        }
+
+        Refusal = result.Errors.FirstOrDefault(e => e.Field is VerifyResidency.NotMatchedField or VerifyResidency.AttemptsField);
+        if (Refusal?.Field == VerifyResidency.AttemptsField)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        }
+
+        if (Refusal is null)
+        {
+            ModelState.AddErrors(result);
         }
 
         return Page();
     }
 }
-
-public sealed record VerifiedArea(Guid Id, string Name, string Slug);
 
 public sealed class VerifyInput
 {

@@ -1,6 +1,6 @@
-using Answerback.Platform.Imports;
+using Answerback.Platform.Common;
 
 namespace Answerback.Web.Pages.Shared;
 
 /// <summary>The errors of a refused import, for the <c>_ImportErrors</c> partial.</summary>
-public sealed record ImportErrorsView(IReadOnlyList<ImportError> Errors, string? FileName);
+public sealed record ImportErrorsView(IReadOnlyList<FieldError> Errors, string? FileName);

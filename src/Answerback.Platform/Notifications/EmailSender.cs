@@ -1,0 +1,145 @@
+using System.Globalization;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Answerback.Platform.Notifications;
+
+/// <summary>An email to one recipient. <see cref="HtmlBody"/> is optional; the text body is always sent.</summary>
+public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody);
+
+/// <summary>The one way the platform sends email: SMTP when configured, the local outbox otherwise.</summary>
+public interface IEmailSender
+{
+    /// <summary>Sends (or stores) the message.</summary>
+    Task SendAsync(EmailMessage message, CancellationToken ct = default);
+}
+
+internal static class MimeMessages
+{
+    public static MimeMessage Create(EmailMessage message, string from, DateTimeOffset date)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var mime = new MimeMessage { Subject = message.Subject, Date = date };
+        mime.From.Add(MailboxAddress.Parse(from));
+        mime.To.Add(MailboxAddress.Parse(message.To));
+        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        mime.Body = body.ToMessageBody();
+        return mime;
+    }
+}
+
+/// <summary>Sends through an SMTP server with MailKit (<c>Email:Smtp:*</c>).</summary>
+public sealed class SmtpEmailSender(IOptions<EmailOptions> options, TimeProvider time, ILogger<SmtpEmailSender> logger) : IEmailSender
+{
+    public async Task SendAsync(EmailMessage message, CancellationToken ct = default)
+    {
+        var settings = options.Value;
+        var mime = MimeMessages.Create(message, settings.From, time.GetUtcNow());
+        var security = settings.Smtp.Security.ToUpperInvariant() switch
+        {
+            "NONE" => SecureSocketOptions.None,
+            "STARTTLS" => SecureSocketOptions.StartTls,
+            "SSLONCONNECT" => SecureSocketOptions.SslOnConnect,
+            _ => SecureSocketOptions.Auto,
+        };
+        using var client = new SmtpClient();
+        await client.ConnectAsync(settings.Smtp.Host ?? throw new InvalidOperationException("Email:Smtp:Host is not set."), settings.Smtp.Port, security, ct);
+        if (!string.IsNullOrEmpty(settings.Smtp.Username))
+        {
+            await client.AuthenticateAsync(settings.Smtp.Username, settings.Smtp.Password ?? "", ct);
+        }
+
+        await client.SendAsync(mime, ct);
+        await client.DisconnectAsync(true, ct);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Sent email {Subject} to {To}", message.Subject, message.To);
+        }
+    }
+}
+
+/// <summary>
+/// Writes each message as an <c>.eml</c> file under <c>&lt;data folder&gt;/outbox/</c>, so a fresh
+/// install without SMTP still delivers confirmation and reset links (read them with <see cref="Outbox"/>).
+/// </summary>
+public sealed class OutboxEmailSender(IOptions<EmailOptions> options, Outbox outbox, TimeProvider time, ILogger<OutboxEmailSender> logger) : IEmailSender
+{
+    public async Task SendAsync(EmailMessage message, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        var mime = MimeMessages.Create(message, options.Value.From, now);
+        var folder = outbox.Folder;
+        Directory.CreateDirectory(folder);
+        // The name starts with the UTC ticks so that names sort by time; the GUID keeps them unique.
+        var id = now.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N");
+        var path = Path.Combine(folder, id + ".eml");
+        await using (var stream = File.Create(path))
+        {
+            await mime.WriteToAsync(stream, ct);
+        }
+
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Stored email {Subject} to {To} in the outbox as {Id}", message.Subject, message.To, id);
+        }
+    }
+}
+
+/// <summary>A message in the outbox.</summary>
+public sealed record OutboxMessage(string Id, DateTimeOffset SentAt, string To, string Subject, string TextBody, string? HtmlBody);
+
+/// <summary>Lists and reads the outbox (for the operator page and tests), newest first.</summary>
+public sealed class Outbox(IOptions<StorageOptions> storage)
+{
+    /// <summary>The outbox folder: <c>&lt;data folder&gt;/outbox</c>.</summary>
+    public string Folder => Path.Combine(storage.Value.ResolveDataFolder(), "outbox");
+
+    /// <summary>All messages, newest first.</summary>
+    public async Task<IReadOnlyList<OutboxMessage>> ListAsync(CancellationToken ct = default)
+    {
+        if (!Directory.Exists(Folder))
+        {
+            return [];
+        }
+
+        var files = Directory.GetFiles(Folder, "*.eml");
+        Array.Sort(files, StringComparer.Ordinal);
+        Array.Reverse(files);
+        var result = new List<OutboxMessage>(files.Length);
+        foreach (var file in files)
+        {
+            result.Add(await LoadAsync(file, ct));
+        }
+
+        return result;
+    }
+
+    /// <summary>The message with this id, or null (also for ids that are not outbox file names).</summary>
+    public async Task<OutboxMessage?> ReadAsync(string id, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        // Ids are our own file names; anything else (a path, "..") is refused rather than opened.
+        if (id.Length == 0 || !id.All(c => char.IsAsciiDigit(c) || char.IsAsciiHexDigitLower(c) || c == '-'))
+        {
+            return null;
+        }
+
+        var path = Path.Combine(Folder, id + ".eml");
+        return File.Exists(path) ? await LoadAsync(path, ct) : null;
+    }
+
+    private static async Task<OutboxMessage> LoadAsync(string path, CancellationToken ct)
+    {
+        var mime = await MimeMessage.LoadAsync(path, ct);
+        return new OutboxMessage(
+            Path.GetFileNameWithoutExtension(path),
+            mime.Date.ToUniversalTime(),
+            mime.To.ToString(),
+            mime.Subject ?? "",
+            mime.TextBody ?? "",
+            mime.HtmlBody);
+    }
+}

@@ -1,0 +1,103 @@
+using Answerback.Platform.Areas;
+using Answerback.Platform.Common;
+using Answerback.Platform.Data;
+using Answerback.Platform.Imports;
+using Answerback.Platform.Residency;
+using Microsoft.EntityFrameworkCore;
+
+namespace Answerback.Platform.Organisations;
+
+/// <summary>What a member-list import did. Nothing is imported when there are errors.</summary>
+public sealed record MemberImportReport(IReadOnlyList<FieldError> Errors, int Imported, int AlreadyPresent) : Result(Errors);
+
+/// <summary>
+/// Imports an organisation's member list: a CSV with an <c>email</c> column (other columns ignored).
+/// Only a keyed hash of each trimmed, lower-cased address is stored, so "members of X" can be an
+/// eligibility rule without the platform holding the list. All or nothing.
+/// </summary>
+public sealed class ImportMembers(AnswerbackDbContext db, ResidencyHasher hasher)
+{
+    public async Task<MemberImportReport> ImportAsync(Stream csv, string fileName, Guid organisationId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        if (!await db.Organisations.AnyAsync(o => o.Id == organisationId, ct))
+        {
+            return new MemberImportReport([new FieldError("organisation", "the organisation does not exist")], 0, 0);
+        }
+
+        var key = await hasher.GetKeyAsync(ct);
+        var errors = new List<ImportError>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var hashes = new List<string>();
+        var emailIndex = -1;
+        var sawHeader = false;
+        var blankLines = new List<int>();
+        await foreach (var record in CsvRecords.ReadAsync(csv, ct))
+        {
+            if (record.Error is not null)
+            {
+                errors.Add(new ImportError(record.Line, "line", record.Error));
+                continue;
+            }
+
+            if (record.IsBlank)
+            {
+                blankLines.Add(record.Line);
+                continue;
+            }
+
+            errors.AddRange(blankLines.Select(b => new ImportError(b, "line", "blank line (remove it)")));
+            blankLines.Clear();
+            if (!sawHeader)
+            {
+                sawHeader = true;
+                emailIndex = new CsvHeader(record.Fields).IndexOf("email");
+                if (emailIndex < 0)
+                {
+                    errors.Add(new ImportError(record.Line, "email", "the header has no 'email' column"));
+                    break;
+                }
+
+                continue;
+            }
+
+            var email = ResidencyHasher.NormaliseEmail(CsvHeader.Field(record, emailIndex));
+            if (!IsEmail(email))
+            {
+                errors.Add(new ImportError(record.Line, "email", email.Length == 0 ? "missing" : "not an email address"));
+            }
+            else if (seen.TryGetValue(email, out var first))
+            {
+                errors.Add(new ImportError(record.Line, "email", $"the same address is already on line {first}"));
+            }
+            else
+            {
+                seen[email] = record.Line;
+                hashes.Add(ResidencyHasher.HashEmail(key, email));
+            }
+        }
+
+        if (!sawHeader && errors.Count == 0)
+        {
+            errors.Add(new ImportError(0, fileName, "the file is empty (expected a header with an email column)"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new MemberImportReport(FieldError.FromImport(ImportAreas.Sorted(errors)), 0, 0);
+        }
+
+        var existing = (await db.MemberListEntries.Where(m => m.OrganisationId == organisationId).Select(m => m.EmailHash).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var fresh = hashes.Where(h => !existing.Contains(h)).ToList();
+        db.MemberListEntries.AddRange(fresh.Select(h => new MemberListEntry { Id = Guid.NewGuid(), OrganisationId = organisationId, EmailHash = h }));
+        await db.SaveChangesAsync(ct);
+        return new MemberImportReport([], fresh.Count, hashes.Count - fresh.Count);
+    }
+
+    internal static bool IsEmail(string email)
+    {
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at == email.LastIndexOf('@') && at < email.Length - 3 && email.IndexOf('.', at) > at + 1
+               && !email.Any(char.IsWhiteSpace) && email.Length <= 254 && !email.EndsWith('.');
+    }
+}

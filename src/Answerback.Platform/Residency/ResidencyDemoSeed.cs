@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+using Answerback.Platform.Accounts;
+using Answerback.Platform.Common;
+using Answerback.Platform.Demo;
+using Answerback.Platform.Organisations;
+using Microsoft.AspNetCore.Identity;
+
+namespace Answerback.Platform.Residency;
+
+/// <summary>
+/// The demo party's synthetic register, through <see cref="ImportRegister"/> (entries already there
+/// are skipped), and the demo resident who verified in Arbury, through <see cref="VerifyResidency"/>.
+/// </summary>
+internal sealed class ResidencyDemoSeed(
+    ImportRegister import, VerifyResidency verify, OrganisationDirectory organisations, AccountOverview accounts, UserManager<Person> users) : IDemoSeed
+{
+    public int Order => DemoSeedOrder.Residency;
+
+    public async Task SeedAsync(DemoSeeding seeding, CancellationToken ct)
+    {
+        var organisation = await organisations.FindAsync(DemoData.OrganisationSlug, ct) ?? throw new InvalidOperationException("The demo organisation is missing.");
+        var csv = new StringBuilder("elector_number,postcode,area_code\n");
+        foreach (var (elector, postcode, ward) in SyntheticRegister())
+        {
+            csv.Append(elector).Append(',').Append(postcode).Append(',').Append(ward).Append('\n');
+        }
+
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString()));
+        var report = await import.ImportAsync(stream, "demo-register.csv", organisation.Id, DemoData.CambridgeCode, ct);
+        if (!report.Succeeded)
+        {
+            throw new InvalidOperationException("The demo register could not be imported: " + string.Join(" ", report.Errors.Select(e => e.Message)));
+        }
+
+        seeding.RegisterEntriesCreated += report.Imported;
+
+        // The verified resident holds their entry and lives in Arbury and Cambridge.
+        var resident = await users.FindByEmailAsync(DemoData.VerifiedResidentEmail) ?? throw new InvalidOperationException("The demo resident is missing.");
+        if (!(await accounts.GetAsync(resident.Id, ct)).Residencies.Any(r => r.Kind == ResidencyKind.Verified))
+        {
+            var verified = await verify.VerifyAsync(resident.Id, DemoData.VerifiedResidentElectorNumber, DemoData.VerifiedResidentPostcode, ct);
+            if (!verified.Succeeded)
+            {
+                throw new InvalidOperationException("The demo resident could not be verified: " + string.Join(" ", verified.Errors.Select(e => e.Message)));
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="DemoData.RegisterSize"/> synthetic electors spread evenly over the wards, from a
+    /// seeded generator (the same on every machine). Elector numbers are a two-letter ward prefix,
+    /// polling district 1 and a four-digit number; the documented demo entries come first.
+    /// </summary>
+    public static IEnumerable<(string ElectorNumber, string Postcode, string WardCode)> SyntheticRegister()
+    {
+        var random = new Random(DemoData.RegisterSeed);
+        const string inwardLetters = "ABDEFGHJLNPQRSTUWXYZ";
+        var wards = DemoData.Areas.Where(a => a.ParentCode is not null).ToList();
+        var arbury = DemoData.WardCode("Arbury");
+        var romsey = DemoData.WardCode("Romsey");
+        var perWard = DemoData.RegisterSize / wards.Count;
+        var extra = DemoData.RegisterSize % wards.Count;
+        for (var w = 0; w < wards.Count; w++)
+        {
+            var ward = wards[w];
+            var prefix = Slugs.From(ward.Name).Replace("-", "", StringComparison.Ordinal)[..2].ToUpperInvariant();
+            var count = perWard + (w < extra ? 1 : 0);
+            for (var i = 1; i <= count; i++)
+            {
+                var elector = prefix + "1-" + i.ToString("D4", CultureInfo.InvariantCulture);
+                var postcode = (ward.Code, i) switch
+                {
+                    var (c, n) when c == arbury && n == 1 => DemoData.VerifiedResidentPostcode,
+                    var (c, n) when c == arbury && n == 2 => DemoData.UnclaimedPostcode,
+                    var (c, n) when c == romsey && n == 1 => DemoData.SecondUnclaimedPostcode,
+                    _ => ward.PostcodeDistrict + " " + random.Next(1, 10).ToString(CultureInfo.InvariantCulture)
+                         + inwardLetters[random.Next(inwardLetters.Length)] + inwardLetters[random.Next(inwardLetters.Length)],
+                };
+                yield return (elector, postcode, ward.Code);
+            }
+        }
+    }
+}

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Answerback.Platform.Areas;
+using Answerback.Platform.Common;
 
 namespace Answerback.Platform.Primaries;
 
@@ -24,12 +24,6 @@ public sealed record BallotForm(IReadOnlyList<string?>? Ranks = null, IReadOnlyL
     public static string RankField(int index) => string.Create(CultureInfo.InvariantCulture, $"Ranks[{index}]");
 }
 
-/// <summary>The ballot ready for the board, or the errors to show on the form (each naming its field).</summary>
-public sealed record BallotCheck(BoardBallot? Ballot, IReadOnlyList<FieldError> Errors)
-{
-    public bool Succeeded => Ballot is not null;
-}
-
 /// <summary>
 /// Checks a ballot form against the primary's counting method and candidates. Ranked ballots number
 /// the candidates 1, 2, 3...: a number given to two candidates is refused for every method, since the
@@ -40,7 +34,7 @@ public sealed record BallotCheck(BoardBallot? Ballot, IReadOnlyList<FieldError> 
 public static class ValidateBallot
 {
     /// <summary>Checks <paramref name="form"/> for <paramref name="method"/> and the candidates in published order.</summary>
-    public static BallotCheck Check(string method, IReadOnlyList<string> candidates, BallotForm form)
+    public static Result<BoardBallot> Check(string method, IReadOnlyList<string> candidates, BallotForm form)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(candidates);
@@ -53,7 +47,7 @@ public static class ValidateBallot
         };
     }
 
-    private static BallotCheck Plurality(IReadOnlyList<string> candidates, string? choice)
+    private static Result<BoardBallot> Plurality(IReadOnlyList<string> candidates, string? choice)
     {
         if (string.IsNullOrWhiteSpace(choice))
         {
@@ -65,7 +59,7 @@ public static class ValidateBallot
             : Refused(BallotForm.ChoiceField, NotACandidate(choice, candidates.Count));
     }
 
-    private static BallotCheck Approval(IReadOnlyList<string> candidates, IReadOnlyList<string?> approved)
+    private static Result<BoardBallot> Approval(IReadOnlyList<string> candidates, IReadOnlyList<string?> approved)
     {
         var numbers = new List<int>();
         foreach (var value in approved)
@@ -88,7 +82,7 @@ public static class ValidateBallot
             : Accepted(BallotKind.Approval, numbers, candidates.Count);
     }
 
-    private static BallotCheck Ranked(IReadOnlyList<string> candidates, IReadOnlyList<string?> ranks, bool closeGaps)
+    private static Result<BoardBallot> Ranked(IReadOnlyList<string> candidates, IReadOnlyList<string?> ranks, bool closeGaps)
     {
         var errors = new List<FieldError>();
         if (ranks.Count > candidates.Count)
@@ -117,7 +111,7 @@ public static class ValidateBallot
 
         if (errors.Count > 0)
         {
-            return new BallotCheck(null, errors);
+            return Result.Failed<BoardBallot>(errors);
         }
 
         if (holders.Count == 0)
@@ -144,13 +138,13 @@ public static class ValidateBallot
     private static string NotACandidate(string? value, int candidateCount) =>
         string.Create(CultureInfo.InvariantCulture, $"'{value}' is not one of the candidates (1 to {candidateCount}); reload the ballot.");
 
-    private static BallotCheck Accepted(BallotKind kind, IEnumerable<int> choices, int candidateCount)
+    private static Result<BoardBallot> Accepted(BallotKind kind, IEnumerable<int> choices, int candidateCount)
     {
         // The checks above leave nothing for Create to refuse; a refusal here would be a bug, not the voter's.
         var ballot = BoardBallot.Create(kind, choices, candidateCount, out var problem)
             ?? throw new InvalidOperationException("A checked ballot was refused: " + problem);
-        return new BallotCheck(ballot, []);
+        return Result.Ok(ballot);
     }
 
-    private static BallotCheck Refused(string field, string message) => new(null, [new FieldError(field, message)]);
+    private static Result<BoardBallot> Refused(string field, string message) => Result.Failed<BoardBallot>(field, message);
 }

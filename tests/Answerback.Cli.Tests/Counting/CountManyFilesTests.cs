@@ -1,4 +1,3 @@
-using Answerback.Testing;
 
 namespace Answerback.Cli.Tests.Counting;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Answerback.Platform.Primaries;
-using Answerback.Testing;
 
 namespace Answerback.Cli.Tests.Primaries;
 

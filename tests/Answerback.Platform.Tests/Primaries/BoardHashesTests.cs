@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Answerback.Platform.Primaries;
-using Answerback.Testing;
 
 namespace Answerback.Platform.Tests.Primaries;
 

@@ -1,3 +1,4 @@
+using Answerback.Platform.Common;
 using Answerback.Platform.Primaries;
 
 namespace Answerback.Platform.Tests.Primaries;
@@ -6,7 +7,7 @@ public class ValidateBallotTests
 {
     private static readonly string[] Candidates = ["Ann Smith", "Bob Jones", "Cy Patel", "Di Wong"];
 
-    private static BallotCheck Ranked(string method, params string?[] ranks) => ValidateBallot.Check(method, Candidates, new BallotForm(Ranks: ranks));
+    private static Result<BoardBallot> Ranked(string method, params string?[] ranks) => ValidateBallot.Check(method, Candidates, new BallotForm(Ranks: ranks));
 
     [Theory]
     [InlineData("av")]
@@ -19,7 +20,7 @@ public class ValidateBallotTests
         var check = Ranked(method, "2", "", " 1 ", "3");
 
         Assert.True(check.Succeeded);
-        Assert.Equal("3 1 4", check.Ballot!.Text);
+        Assert.Equal("3 1 4", check.Value!.Text);
     }
 
     [Theory]
@@ -42,7 +43,7 @@ public class ValidateBallotTests
     {
         var check = Ranked(method, "4", "1", null, "2");
 
-        Assert.Equal("2 4 1", check.Ballot!.Text);
+        Assert.Equal("2 4 1", check.Value!.Text);
     }
 
     [Theory]
@@ -89,7 +90,7 @@ public class ValidateBallotTests
     {
         var check = ValidateBallot.Check("approval", Candidates, new BallotForm(Approved: ["4", "1", "3"]));
 
-        Assert.Equal("1 3 4", check.Ballot!.Text);
+        Assert.Equal("1 3 4", check.Value!.Text);
     }
 
     [Theory]
@@ -105,7 +106,7 @@ public class ValidateBallotTests
 
     [Fact]
     public void Plurality_OneChoice_BallotOfOneNumber() =>
-        Assert.Equal("3", ValidateBallot.Check("plurality", Candidates, new BallotForm(Choice: "3")).Ballot!.Text);
+        Assert.Equal("3", ValidateBallot.Check("plurality", Candidates, new BallotForm(Choice: "3")).Value!.Text);
 
     [Theory]
     [InlineData(null, "Choose one candidate.")]

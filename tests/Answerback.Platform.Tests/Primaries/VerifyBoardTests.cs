@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Answerback.Platform.Primaries;
-using Answerback.Testing;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;

@@ -63,6 +63,7 @@ public sealed class CsvReader : IDisposable, IAsyncDisposable
     private bool _eof;
     private bool _atStart = true;
     private long _bufferOffset;
+    private int _validEnd; // buffer[.._validEnd) is known to be valid UTF-8
 
     // The current record: buffer[_start..] starts on line _line; the next one starts at _next on line _nextLine.
     private int _start;
@@ -71,11 +72,8 @@ public sealed class CsvReader : IDisposable, IAsyncDisposable
     private long _nextLine = 1;
     private long _pendingBlank;
 
-    // Field i is buffer[_from[i].._to[i]) or, when quoted with doubled quotes, scratch[_from[i].._to[i]).
-    private int[] _from = new int[16];
-    private int[] _to = new int[16];
-    private int[] _raw = new int[16];
-    private bool[] _inScratch = new bool[16];
+    private Field[] _fields = new Field[16];
+    private bool _doubledQuotes;
     private int _fieldCount;
 
     /// <summary>Reads CSV from <paramref name="stream"/>; <paramref name="file"/> names it in errors.</summary>
@@ -156,7 +154,8 @@ public sealed class CsvReader : IDisposable, IAsyncDisposable
     public ReadOnlySpan<byte> GetBytes(int index)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_fieldCount, nameof(index));
-        return (_inScratch[index] ? _scratch : _buffer).AsSpan(_from[index], _to[index] - _from[index]);
+        ref readonly var field = ref _fields[index];
+        return (field.InScratch ? _scratch : _buffer).AsSpan(field.From, field.To - field.From);
     }
 
     /// <summary>Field <paramref name="index"/> of the current record as text.</summary>
@@ -178,7 +177,7 @@ public sealed class CsvReader : IDisposable, IAsyncDisposable
     public (long Line, long Column) PositionOf(int index)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_fieldCount, nameof(index));
-        return Locate(_raw[index]);
+        return Locate(_fields[index].Raw);
     }
 
     /// <summary>An error about the current record, at its line.</summary>
@@ -210,6 +209,7 @@ public sealed class CsvReader : IDisposable, IAsyncDisposable
             Buffer.BlockCopy(_buffer, _next, _buffer, 0, _end - _next);
             _bufferOffset += _next;
             _end -= _next;
+            _validEnd = Math.Max(0, _validEnd - _next);
             _next = 0;
             _start = 0;
         }
@@ -289,7 +289,7 @@ public sealed class CsvReader : IDisposable, IAsyncDisposable
             }
 
             var content = _buffer.AsSpan(_start, contentEnd - _start);
-            if (!Utf8.IsValid(content))
+            if (contentEnd > _validEnd && !ValidateAhead(contentEnd) && !Utf8.IsValid(content))
             {
                 throw Fail(_start + InvalidUtf8At(content), "not valid UTF-8 text (save the file as CSV UTF-8)");
             }
@@ -309,7 +309,11 @@ public sealed class CsvReader : IDisposable, IAsyncDisposable
 
             _next = next;
             _nextLine = _line + newlines;
-            Unescape();
+            if (_doubledQuotes)
+            {
+                Unescape();
+            }
+
             return Step.Record;
         }
     }
@@ -322,18 +326,17 @@ public sealed class CsvReader : IDisposable, IAsyncDisposable
         var p = _start;
         var f = 0;
         newlines = 0;
+        _doubledQuotes = false;
         contentEnd = next = 0;
         while (true)
         {
-            if (f == _from.Length)
+            if (f == _fields.Length)
             {
-                Array.Resize(ref _from, f * 2);
-                Array.Resize(ref _to, f * 2);
-                Array.Resize(ref _raw, f * 2);
-                Array.Resize(ref _inScratch, f * 2);
+                Array.Resize(ref _fields, f * 2);
             }
 
-            _raw[f] = p;
+            ref var field = ref _fields[f];
+            field.Raw = p;
             if (p < end && b[p] == (byte)'"')
             {
                 var q = p + 1;
@@ -377,9 +380,10 @@ public sealed class CsvReader : IDisposable, IAsyncDisposable
                     q++;
                 }
 
-                _from[f] = p + 1;
-                _to[f] = q - 1;
-                _inScratch[f] = doubled;
+                field.From = p + 1;
+                field.To = q - 1;
+                field.InScratch = doubled;
+                _doubledQuotes |= doubled;
                 f++;
                 p = q;
                 if (p == end)
@@ -423,7 +427,7 @@ public sealed class CsvReader : IDisposable, IAsyncDisposable
             }
             else
             {
-                var i = b.AsSpan(p, end - p).IndexOfAny(UnquotedStops);
+                var i = FindStop(b.AsSpan(p, end - p));
                 if (i < 0)
                 {
                     if (!_eof)
@@ -440,11 +444,11 @@ public sealed class CsvReader : IDisposable, IAsyncDisposable
                     throw Fail(at, "a quote inside a field that does not start with one (quote the whole field and double the quote)");
                 }
 
-                _from[f] = p;
-                _inScratch[f] = false;
+                field.From = p;
+                field.InScratch = false;
                 if (at < end && b[at] == (byte)',')
                 {
-                    _to[f] = at;
+                    field.To = at;
                     f++;
                     p = at + 1;
                     continue;
@@ -452,7 +456,7 @@ public sealed class CsvReader : IDisposable, IAsyncDisposable
 
                 // The end of the record: a line feed, or the end of the input.
                 var fieldEnd = at > p && b[at - 1] == (byte)'\r' ? at - 1 : at;
-                _to[f] = fieldEnd;
+                field.To = fieldEnd;
                 f++;
                 contentEnd = fieldEnd;
                 next = at < end ? at + 1 : at;
@@ -465,18 +469,42 @@ public sealed class CsvReader : IDisposable, IAsyncDisposable
         return Step.Record;
     }
 
+    // The first comma, line feed or quote. Short fields (votes, ids, empty cells) are the common case in
+    // wide files, so the first bytes are looked at one by one before the vectorised search.
+    private static int FindStop(ReadOnlySpan<byte> span)
+    {
+        var n = Math.Min(span.Length, 2);
+        for (var i = 0; i < n; i++)
+        {
+            var c = span[i];
+            if (c == (byte)',' || c == (byte)'\n' || c == (byte)'"')
+            {
+                return i;
+            }
+        }
+
+        if (n == span.Length)
+        {
+            return -1;
+        }
+
+        var rest = span[n..].IndexOfAny(UnquotedStops);
+        return rest < 0 ? -1 : n + rest;
+    }
+
     // Copies the quoted fields that hold doubled quotes into the scratch buffer, undoubled.
     private void Unescape()
     {
         var used = 0;
         for (var f = 0; f < _fieldCount; f++)
         {
-            if (!_inScratch[f])
+            ref var field = ref _fields[f];
+            if (!field.InScratch)
             {
                 continue;
             }
 
-            var source = _buffer.AsSpan(_from[f], _to[f] - _from[f]);
+            var source = _buffer.AsSpan(field.From, field.To - field.From);
             if (_scratch.Length < used + source.Length)
             {
                 Array.Resize(ref _scratch, Math.Max(_scratch.Length * 2, used + source.Length));
@@ -492,9 +520,33 @@ public sealed class CsvReader : IDisposable, IAsyncDisposable
                 }
             }
 
-            _from[f] = start;
-            _to[f] = used;
+            field.From = start;
+            field.To = used;
         }
+    }
+
+    // Checks the UTF-8 of every whole line buffered from this record on, in one call rather than one per
+    // record (a line feed always falls between characters); false when that cannot vouch for this record.
+    private bool ValidateAhead(int contentEnd)
+    {
+        var lastNewline = _buffer.AsSpan(_start, _end - _start).LastIndexOf((byte)'\n');
+        if (lastNewline < 0 || _start + lastNewline < contentEnd || !Utf8.IsValid(_buffer.AsSpan(_start, lastNewline)))
+        {
+            return false;
+        }
+
+        _validEnd = _start + lastNewline;
+        return true;
+    }
+
+    // Field bytes are buffer[From..To) or, for a quoted field with doubled quotes, scratch[From..To) once
+    // undoubled; Raw is where the field starts in the buffer (its opening quote), for error positions.
+    private struct Field
+    {
+        public int From;
+        public int To;
+        public int Raw;
+        public bool InScratch;
     }
 
     private static int InvalidUtf8At(ReadOnlySpan<byte> content)

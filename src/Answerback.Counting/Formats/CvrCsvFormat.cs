@@ -177,10 +177,15 @@ public static class CvrCsvFormat
         var row = 0;
         try
         {
+            var width = header.Names.Count;
             while (csv.Read())
             {
                 row++;
-                header.CheckWidth(csv);
+                if (csv.FieldCount != width)
+                {
+                    header.CheckWidth(csv);
+                }
+
                 var filled = 0;
                 for (var k = 0; k < cells.Length; k++)
                 {

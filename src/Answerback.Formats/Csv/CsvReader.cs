@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 
@@ -151,12 +152,20 @@ public sealed class CsvReader : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Field <paramref name="index"/> of the current record as UTF-8 bytes (quotes removed, valid UTF-8); valid until the next read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<byte> GetBytes(int index)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_fieldCount, nameof(index));
+        if ((uint)index >= (uint)_fieldCount)
+        {
+            ThrowNoSuchField(index);
+        }
+
         ref readonly var field = ref _fields[index];
         return (field.InScratch ? _scratch : _buffer).AsSpan(field.From, field.To - field.From);
     }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowNoSuchField(int index) => throw new ArgumentOutOfRangeException(nameof(index), index, "The record has no such field.");
 
     /// <summary>Field <paramref name="index"/> of the current record as text.</summary>
     public string GetString(int index) => Encoding.UTF8.GetString(GetBytes(index));
@@ -319,6 +328,8 @@ public sealed class CsvReader : IDisposable, IAsyncDisposable
     }
 
     // Splits the record at _start into fields (raw positions); NeedMore when it runs past the bytes read.
+    // Fully optimised from the first call: it is the loop 10 million cast-vote rows go through.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Step Tokenise(out int contentEnd, out int next, out long newlines)
     {
         var b = _buffer;
@@ -328,6 +339,40 @@ public sealed class CsvReader : IDisposable, IAsyncDisposable
         newlines = 0;
         _doubledQuotes = false;
         contentEnd = next = 0;
+
+        // The common case: a whole line with no quote in it, split at its commas.
+        var stop = b.AsSpan(p, end - p).IndexOfAny((byte)'\n', (byte)'"');
+        if (stop >= 0 && b[p + stop] == (byte)'\n')
+        {
+            var lineEnd = p + stop;
+            contentEnd = lineEnd > p && b[lineEnd - 1] == (byte)'\r' ? lineEnd - 1 : lineEnd;
+            while (true)
+            {
+                if (f == _fields.Length)
+                {
+                    Array.Resize(ref _fields, f * 2);
+                }
+
+                ref var plain = ref _fields[f++];
+                plain.Raw = plain.From = p;
+                plain.InScratch = false;
+                var comma = b.AsSpan(p, contentEnd - p).IndexOf((byte)',');
+                if (comma < 0)
+                {
+                    plain.To = contentEnd;
+                    break;
+                }
+
+                plain.To = p + comma;
+                p += comma + 1;
+            }
+
+            next = lineEnd + 1;
+            newlines = 1;
+            _fieldCount = f;
+            return Step.Record;
+        }
+
         while (true)
         {
             if (f == _fields.Length)
@@ -469,27 +514,24 @@ public sealed class CsvReader : IDisposable, IAsyncDisposable
         return Step.Record;
     }
 
-    // The first comma, line feed or quote. Short fields (votes, ids, empty cells) are the common case in
-    // wide files, so the first bytes are looked at one by one before the vectorised search.
+    // The first comma, line feed or quote. Empty cells are the common case in wide files (Pol.is votes), so
+    // the first byte is looked at before the vectorised search.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int FindStop(ReadOnlySpan<byte> span)
     {
-        var n = Math.Min(span.Length, 2);
-        for (var i = 0; i < n; i++)
-        {
-            var c = span[i];
-            if (c == (byte)',' || c == (byte)'\n' || c == (byte)'"')
-            {
-                return i;
-            }
-        }
-
-        if (n == span.Length)
+        if (span.IsEmpty)
         {
             return -1;
         }
 
-        var rest = span[n..].IndexOfAny(UnquotedStops);
-        return rest < 0 ? -1 : n + rest;
+        var c = span[0];
+        if (c == (byte)',' || c == (byte)'\n' || c == (byte)'"')
+        {
+            return 0;
+        }
+
+        var rest = span[1..].IndexOfAny(UnquotedStops);
+        return rest < 0 ? -1 : rest + 1;
     }
 
     // Copies the quoted fields that hold doubled quotes into the scratch buffer, undoubled.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Answerback.Formats;
 
 namespace Answerback.SocialAudit;
 
@@ -40,10 +41,10 @@ internal static class Json
             return t;
         }
 
-        throw new ImportException(file, line, 0, $"'{field}' must be an ISO 8601 date and time, found {(value is null ? "nothing" : "'" + value + "'")}");
+        throw new InputFormatException(file, line, 0, $"'{field}' must be an ISO 8601 date and time, found {(value is null ? "nothing" : "'" + value + "'")}");
     }
 
-    public static ImportException Malformed(string file, JsonException ex, long lineOffset = 0) =>
+    public static InputFormatException Malformed(string file, JsonException ex, long lineOffset = 0) =>
         new(file, (ex.LineNumber ?? -1) + 1 + lineOffset, (ex.BytePositionInLine ?? -1) + 1,
             "malformed JSON (" + FirstSentence(ex.Message) + ")", ex);
 

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using Answerback.Formats;
 
 namespace Answerback.SocialAudit;
 
@@ -12,7 +13,7 @@ namespace Answerback.SocialAudit;
 public static class PostSources
 {
     /// <summary>
-    /// Reads every input in order; errors are <see cref="ImportException"/> naming the file and position.
+    /// Reads every input in order; errors are <see cref="InputFormatException"/> naming the file and position.
     /// <paramref name="textEntities"/> false leaves mentions and hashtags that a format would find in the text
     /// (QUT CSV) empty: coordination does not need them.
     /// </summary>
@@ -61,7 +62,7 @@ public static class PostSources
 
         if (!File.Exists(path))
         {
-            throw new ImportException(path, 0, 0, "no such file or folder");
+            throw new InputFormatException(path, 0, 0, "no such file or folder");
         }
 
         var extension = Path.GetExtension(path).ToLowerInvariant();
@@ -75,9 +76,9 @@ public static class PostSources
         };
     }
 
-    private static ImportException UnknownFormat(string file, string extension) => extension == ".js"
-        ? new ImportException(file, 0, 0, "an X archive's .js file is read with its archive: give the archive folder or .zip (its data/account.js names the account)")
-        : new ImportException(file, 0, 0, "unknown format: expected a folder or .zip archive, .csv (QUT toolkit), .jsonl, or .json (Bluesky)");
+    private static InputFormatException UnknownFormat(string file, string extension) => extension == ".js"
+        ? new InputFormatException(file, 0, 0, "an X archive's .js file is read with its archive: give the archive folder or .zip (its data/account.js names the account)")
+        : new InputFormatException(file, 0, 0, "unknown format: expected a folder or .zip archive, .csv (QUT toolkit), .jsonl, or .json (Bluesky)");
 
     /// <summary>Posts in input order, each (network, id) once, with a line of progress every million.</summary>
     private sealed class Distinct(Action<string>? progress)
@@ -145,7 +146,7 @@ public static class PostSources
             "feed" => BlueskyReader.ReadAuthorFeed(content, file),
             "thread" => BlueskyReader.ReadThread(content, file),
             "orderedItems" => MastodonArchiveReader.ReadOutbox(content, file, null),
-            _ => throw new ImportException(file, 1, 0, "unknown JSON: expected a Bluesky getAuthorFeed page ('feed'), a getPostThread response ('thread') or a Mastodon outbox ('orderedItems')"),
+            _ => throw new InputFormatException(file, 1, 0, "unknown JSON: expected a Bluesky getAuthorFeed page ('feed'), a getPostThread response ('thread') or a Mastodon outbox ('orderedItems')"),
         };
     }
 
@@ -157,7 +158,7 @@ public static class PostSources
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                throw new ImportException(file, 1, 0, "expected a JSON object");
+                throw new InputFormatException(file, 1, 0, "expected a JSON object");
             }
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -188,7 +189,7 @@ public static class PostSources
             var accountFile = Path.Combine(folder, "data", "account.js");
             if (!File.Exists(accountFile))
             {
-                throw new ImportException(Path.Combine(folder, "data"), 0, 0, "an X archive needs data/account.js (it names the account)");
+                throw new InputFormatException(Path.Combine(folder, "data"), 0, 0, "an X archive needs data/account.js (it names the account)");
             }
 
             var (id, handle) = XArchiveReader.ReadAccount(File.ReadAllBytes(accountFile), accountFile);
@@ -208,7 +209,7 @@ public static class PostSources
             .Order(StringComparer.Ordinal).ToList();
         if (files.Count == 0)
         {
-            throw new ImportException(folder, 0, 0, "no importable files: expected an X archive (data/tweets.js), a Mastodon archive (outbox.json), or .csv, .jsonl, .json files");
+            throw new InputFormatException(folder, 0, 0, "no importable files: expected an X archive (data/tweets.js), a Mastodon archive (outbox.json), or .csv, .jsonl, .json files");
         }
 
         return files.SelectMany(f => Read(f, textEntities));
@@ -236,7 +237,7 @@ public static class PostSources
                 stream.Dispose();
             }
 
-            throw new ImportException(path, 0, 0, "not a readable zip archive (truncated or damaged?)", ex);
+            throw new InputFormatException(path, 0, 0, "not a readable zip archive (truncated or damaged?)", ex);
         }
     }
 
@@ -255,7 +256,7 @@ public static class PostSources
                 }
                 catch (InvalidDataException ex)
                 {
-                    throw new ImportException($"{path}!{e.FullName}", 0, 0, "the zip entry cannot be decompressed (truncated or damaged archive?)", ex);
+                    throw new InputFormatException($"{path}!{e.FullName}", 0, 0, "the zip entry cannot be decompressed (truncated or damaged archive?)", ex);
                 }
             }
 
@@ -265,7 +266,7 @@ public static class PostSources
             {
                 if (!byName.TryGetValue("data/account.js", out var accountEntry))
                 {
-                    throw new ImportException(path, 0, 0, "an X archive needs data/account.js (it names the account)");
+                    throw new InputFormatException(path, 0, 0, "an X archive needs data/account.js (it names the account)");
                 }
 
                 var (id, handle) = XArchiveReader.ReadAccount(Entry(accountEntry), $"{path}!data/account.js");
@@ -278,7 +279,7 @@ public static class PostSources
                 return MastodonArchiveReader.ReadOutbox(Entry(outbox), $"{path}!outbox.json", handle);
             }
 
-            throw new ImportException(path, 0, 0, "not an X archive (data/tweets.js) or a Mastodon archive (outbox.json)");
+            throw new InputFormatException(path, 0, 0, "not an X archive (data/tweets.js) or a Mastodon archive (outbox.json)");
         }
     }
 }

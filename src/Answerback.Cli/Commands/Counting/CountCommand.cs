@@ -1,3 +1,4 @@
+using Answerback.Formats;
 using System.CommandLine;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
@@ -237,7 +238,7 @@ public static class CountCommand
         {
             election = BallotFiles.Read(file, options.Seats ?? 1);
         }
-        catch (BallotFileException ex)
+        catch (InputFormatException ex)
         {
             throw new CliException(ex.Message);
         }

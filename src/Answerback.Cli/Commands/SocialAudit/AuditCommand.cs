@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Answerback.SocialAudit;
+using Answerback.Formats;
 
 namespace Answerback.Cli.Commands.SocialAudit;
 
@@ -205,7 +206,7 @@ public static class AuditCommand
                     using var stream = File.OpenRead(registryPath);
                     reg = Registry.Read(stream, registryPath);
                 }
-                catch (ImportException ex)
+                catch (InputFormatException ex)
                 {
                     throw new CliException(ex.Message);
                 }
@@ -275,7 +276,7 @@ public static class AuditCommand
             var posts = PostSources.ReadAll(inputs, line => context.Error.WriteLine("audit: " + line), textEntities);
             return posts;
         }
-        catch (ImportException ex)
+        catch (InputFormatException ex)
         {
             throw new CliException(ex.Message);
         }

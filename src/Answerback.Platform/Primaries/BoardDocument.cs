@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Answerback.Counting;
-using Answerback.Counting.Formats;
+using Answerback.Formats;
 
 namespace Answerback.Platform.Primaries;
 
@@ -133,7 +133,7 @@ public sealed record BoardDocument
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
     /// <summary>Reads a board file.</summary>
-    /// <exception cref="BallotFileException">The file is missing, not JSON, or not a board; the message names the file, line and field.</exception>
+    /// <exception cref="InputFormatException">The file is missing, not JSON, or not a board; the message names the file, line and field.</exception>
     public static BoardDocument Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -144,12 +144,12 @@ public sealed record BoardDocument
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new BallotFileException(path, 0, $"cannot read the file ({ex.Message}).");
+            throw new InputFormatException(path, 0, $"cannot read the file ({ex.Message}).");
         }
     }
 
     /// <summary>Reads a board from a stream; <paramref name="name"/> names it in error messages.</summary>
-    /// <exception cref="BallotFileException">Not JSON, or not a board; the message names the line and field.</exception>
+    /// <exception cref="InputFormatException">Not JSON, or not a board; the message names the line and field.</exception>
     public static BoardDocument Read(Stream stream, string name)
     {
         BoardDocument? board;
@@ -161,12 +161,12 @@ public sealed record BoardDocument
         {
             var line = (int)(ex.LineNumber ?? -1) + 1;
             var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "" : ex.Path.TrimStart('$', '.') + ": ";
-            throw new BallotFileException(name, line, $"{field}not a bulletin board ({FirstSentence(ex.Message)}).");
+            throw new InputFormatException(name, line, $"{field}not a bulletin board ({FirstSentence(ex.Message)}).");
         }
 
         if (board is null)
         {
-            throw new BallotFileException(name, 0, "expected a bulletin board object, found null.");
+            throw new InputFormatException(name, 0, "expected a bulletin board object, found null.");
         }
 
         var problem = board.Format != BoardHashes.FormatName ? $"format: expected \"{BoardHashes.FormatName}\", found \"{board.Format}\"."
@@ -177,7 +177,7 @@ public sealed record BoardDocument
             : Line(board.Title, "title") is { } badTitle ? badTitle
             : board.Seats < 1 || board.Seats > board.Candidates.Count ? string.Create(CultureInfo.InvariantCulture, $"seats: {board.Seats} seats for {board.Candidates.Count} candidates.")
             : null;
-        return problem is null ? board : throw new BallotFileException(name, 0, problem);
+        return problem is null ? board : throw new InputFormatException(name, 0, problem);
     }
 
     // The names and title go into the BLT file one a line.

@@ -4,7 +4,8 @@ using Answerback.Formats;
 using Answerback.Formats.Csv;
 using Answerback.OpinionMap.Polis;
 using Answerback.Platform.Areas;
-using Answerback.Platform.Imports;
+using Answerback.Platform.Common;
+using Answerback.Platform.Organisations;
 using Answerback.Platform.Residency;
 using Answerback.Platform.Tests.Infrastructure;
 using Answerback.SocialAudit;
@@ -60,7 +61,7 @@ public abstract class MalformedCsvTests(TestProvider provider) : PlatformTest(pr
             bytes => Engine(() => CvrCsvFormat.Read(new MemoryStream(bytes), "cvr.csv")));
     }
 
-    private static Outcome? Platform(IReadOnlyList<ImportError> errors)
+    private static Outcome? Platform(IReadOnlyList<FieldError> errors)
     {
         if (errors.Count == 0)
         {

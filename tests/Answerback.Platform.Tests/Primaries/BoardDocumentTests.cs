@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Answerback.Counting.Formats;
+using Answerback.Formats;
 using Answerback.Platform.Primaries;
 
 namespace Answerback.Platform.Tests.Primaries;
@@ -73,7 +73,7 @@ public class BoardDocumentTests
     [InlineData("{\"primaryId\":\"p\",\"title\":\"t\",\"method\":\"av\",\"seats\":1,\"candidates\":[\"A\",\"B\\nC\"],\"closed\":false,\"entries\":[],\"head\":{\"count\":0,\"hash\":\"x\"}}", "candidates[1]: must be one line")]
     public void Read_NotABoard_NamesTheField(string json, string expected)
     {
-        var ex = Assert.Throws<BallotFileException>(() => Read(json));
+        var ex = Assert.Throws<InputFormatException>(() => Read(json));
 
         Assert.StartsWith("board.json", ex.Message, StringComparison.Ordinal);
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);

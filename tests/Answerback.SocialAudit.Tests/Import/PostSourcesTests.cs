@@ -175,7 +175,7 @@ public sealed class PostSourcesTests : IDisposable
     {
         var csv = "message_id,user_id,username,repost_id,reply_id,message,timestamp,urls\n1,u1,a,,,x @bob #tag,1,\n1,u1,a,,,x,1,\n2,u2,b,,,x,yesterday,\n";
         using var upload = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
-        var ex = Assert.Throws<ImportException>(() => PostSources.Read(upload, "posts.csv"));
+        var ex = Assert.Throws<InputFormatException>(() => PostSources.Read(upload, "posts.csv"));
         Assert.Equal(("posts.csv", 4L), (ex.File, ex.Line));
         var posts = PostSources.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv[..csv.LastIndexOf("2,u2", StringComparison.Ordinal)])), "posts.csv");
         var post = Assert.Single(posts); // the repeated id is kept once
@@ -187,7 +187,7 @@ public sealed class PostSourcesTests : IDisposable
     public void ReadStream_UnknownExtension_NamesTheUpload()
     {
         using var upload = new MemoryStream([1, 2, 3]);
-        var ex = Assert.Throws<ImportException>(() => PostSources.Read(upload, "notes.txt"));
+        var ex = Assert.Throws<InputFormatException>(() => PostSources.Read(upload, "notes.txt"));
         Assert.Equal("notes.txt", ex.File);
         Assert.Contains("unknown format", ex.Message, StringComparison.Ordinal);
     }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Answerback.Counting.Formats;
+using Answerback.Formats;
 using Answerback.Platform.Primaries;
 
 namespace Answerback.Cli.Commands.Primaries;
@@ -57,7 +57,7 @@ public static class PrimaryCommand
         {
             board = BoardDocument.Read(file);
         }
-        catch (BallotFileException ex)
+        catch (InputFormatException ex)
         {
             throw new CliException(ex.Message, 2);
         }

@@ -44,9 +44,14 @@ public static class PlatformServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<ResidencyOptions>().Bind(configuration.GetSection(ResidencyOptions.Section))
             .Validate(o => string.IsNullOrWhiteSpace(o.HashKey) || ResidencyHasher.ParseKey(o.HashKey) is not null, "Residency:HashKey must be base64 of at least 32 bytes.")
+            .Validate(ResidencyKeys.IsConfigured, ResidencyKeys.MissingMessage)
+            .Validate(o => o.MoveCoolDown >= TimeSpan.Zero, "Residency:MoveCoolDown must not be negative.")
             .Validate(o => o.MaxFailedAttemptsPerHour > 0, "Residency:MaxFailedAttemptsPerHour must be positive.")
             .ValidateOnStart();
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section));
+        services.AddOptions<KeyRingOptions>().Bind(configuration.GetSection(KeyRingOptions.Section))
+            .Validate(o => string.IsNullOrWhiteSpace(o.CertificatePath) || File.Exists(o.CertificatePath), "DataProtection:CertificatePath names a file that does not exist.")
+            .ValidateOnStart();
 
         services.AddDbContext<AnswerbackDbContext>((provider, options) =>
         {
@@ -75,15 +80,19 @@ public static class PlatformServiceCollectionExtensions
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedEmail = true;
+                PasswordPolicy.Configure(options.Password);
             })
+            .AddPasswordValidator<PasswordPolicyValidator>()
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AnswerbackDbContext>()
             .AddDefaultTokenProviders();
 
-        // Keys in the database: every web node behind a load balancer reads the same ring.
+        // Keys in the database: every web node behind a load balancer reads the same ring. Encrypted
+        // at rest with the configured certificate (see KeyRingProtection), so a dump cannot forge cookies.
         services.AddDataProtection()
             .SetApplicationName("Answerback")
             .PersistKeysToDbContext<AnswerbackDbContext>();
+        KeyRingProtection.Add(services);
 
         services.TryAddSingleton<Outbox>();
         services.TryAddSingleton<IEmailSender>(provider =>
@@ -93,6 +102,11 @@ public static class PlatformServiceCollectionExtensions
                 ? ActivatorUtilities.CreateInstance<OutboxEmailSender>(provider)
                 : ActivatorUtilities.CreateInstance<SmtpEmailSender>(provider);
         });
+
+        services.TryAddSingleton<EmailQueueSignal>();
+        services.TryAddScoped<IEmailQueue, DatabaseEmailQueue>();
+        services.TryAddScoped<DeliverQueuedEmail>();
+        services.AddHostedService<EmailQueueWorker>();
 
         services.TryAddSingleton<ResidencyKeyCache>();
         services.TryAddScoped<ResidencyHasher>();
@@ -120,6 +134,11 @@ public static class PlatformServiceCollectionExtensions
         services.TryAddScoped<VerifyResidency>();
         services.TryAddScoped<DeclareResidency>();
         services.TryAddScoped<ImportMembers>();
+        services.TryAddScoped<RegisterAttestation>();
+        services.TryAddScoped<ApproveRegisterHolder>();
+        services.TryAddScoped<RequestResidencyCode>();
+        services.TryAddScoped<ResidencyDisputes>();
+        services.TryAddScoped<RedeemResidencyCode>();
         services.TryAddScoped<Eligibility.CheckEligibility>();
         services.TryAddScoped<CreateAdministrator>();
         services.TryAddScoped<Demo.SeedDemo>();

@@ -43,6 +43,7 @@ public static class WebApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
+        services.AddSite(configuration);
         services.AddOptions<RateLimitingOptions>()
             .Bind(configuration.GetSection(RateLimitingOptions.Section))
             .Validate(o => o.SignInPermitsPerMinute > 0 && o.SignUpPermitsPerHour > 0
@@ -66,42 +67,30 @@ public static class WebApplicationExtensions
             options.Conventions.AllowAnonymousToPage("/Accounts/ConfirmEmail");
             options.Conventions.AllowAnonymousToPage("/Accounts/ForgotPassword");
             options.Conventions.AllowAnonymousToPage("/Accounts/ResetPassword");
+            options.Conventions.AllowAnonymousToPage("/Accounts/SignInTwoFactor");
+            // Account pages and the outbox show personal data and one-use links: never cached.
+            var noStore = new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None };
+            options.Conventions.AddFolderApplicationModelConvention("/Accounts", model => model.Filters.Add(noStore));
+            options.Conventions.AddFolderApplicationModelConvention("/Operator", model => model.Filters.Add(noStore));
+            // Organisers and administrators enrol in two-factor sign-in before using their pages.
+            var twoFactor = new ServiceFilterAttribute(typeof(TwoFactorRequiredFilter));
+            options.Conventions.AddFolderApplicationModelConvention("/Organisations", model => model.Filters.Add(twoFactor));
+            options.Conventions.AddFolderApplicationModelConvention("/Operator", model => model.Filters.Add(twoFactor));
+            options.Conventions.AddPageApplicationModelConvention("/Areas/New", model => model.Filters.Add(twoFactor));
+            options.Conventions.AddPageApplicationModelConvention("/Areas/Import", model => model.Filters.Add(twoFactor));
         }).AddMvcOptions(options =>
         {
+            options.Filters.Add<AccountRateLimitFilter>();
             // Razor Pages already validates the antiforgery token on every POST; this makes the rule
             // explicit and independent of page conventions.
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
-        });
-
-        services.AddAntiforgery(options =>
-        {
-            options.Cookie.Name = "answerback.af";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Strict;
         });
 
         // The platform registers Identity core (users, roles, stores, tokens); the web host adds the
         // sign-in manager and the cookies.
         new IdentityBuilder(typeof(Answerback.Platform.Accounts.Person), typeof(IdentityRole<Guid>), services).AddSignInManager();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        services.ConfigureApplicationCookie(options =>
-        {
-            options.Cookie.Name = "answerback.session";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Lax;
-            options.LoginPath = "/accounts/sign-in";
-            options.LogoutPath = "/accounts/sign-out";
-            options.AccessDeniedPath = "/accounts/sign-in";
-            options.SlidingExpiration = true;
-            options.ExpireTimeSpan = TimeSpan.FromDays(14);
-            // A refusal is a 403 with the friendly status page, not a redirect: the person is signed
-            // in and signing in again would not help.
-            options.Events.OnRedirectToAccessDenied = context =>
-            {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
-            };
-        });
+        services.AddSessions();
         services.AddAuthorization();
 
         services.AddWebRateLimiting();
@@ -115,7 +104,10 @@ public static class WebApplicationExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentPerson>();
         services.AddTransient<AccountEmails>();
+        // No "Server: Kestrel" header: it only helps someone looking for a known flaw.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.AddServerHeader = false);
         services.AddScoped<Pages.Organisations.OrganiserGate>();
+        services.AddScoped<TwoFactorRequiredFilter>();
         return services;
     }
 
@@ -128,6 +120,10 @@ public static class WebApplicationExtensions
             // A friendly page and a logged exception; never a stack trace to the user.
             app.UseExceptionHandler("/error");
             app.UseHsts();
+            if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiteOptions>>().Value.IsHttps)
+            {
+                app.UseHttpsRedirection();
+            }
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
@@ -135,7 +131,6 @@ public static class WebApplicationExtensions
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
-        app.UseRateLimitAccounts();
         app.UseRateLimiter();
         app.UseAuthorization();
         return app;

@@ -19,4 +19,7 @@ public class Person : IdentityUser<Guid>
 
     /// <summary>When the account was created (UTC).</summary>
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Created while the site ran as a demo (whose outbox anyone can read): such an account never receives a role.</summary>
+    public bool CreatedInDemo { get; set; }
 }

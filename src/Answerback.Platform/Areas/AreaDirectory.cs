@@ -18,7 +18,7 @@ public sealed record AreaDetails(
     int VerifiedResidents);
 
 /// <summary>Reads areas for the public pages: the top-level list and one area's page.</summary>
-public sealed class AreaDirectory(AnswerbackDbContext db)
+public sealed class AreaDirectory(AnswerbackDbContext db, Residency.RegisterAttestation attestation)
 {
     /// <summary>Areas without a parent, by name, each with its children by name.</summary>
     public async Task<IReadOnlyList<AreaSummary>> ListTopLevelAsync(CancellationToken ct = default)
@@ -52,15 +52,57 @@ public sealed class AreaDirectory(AnswerbackDbContext db)
             .Select(a => new AreaSummary(a.Id, a.Slug, a.Name, a.Code, []))
             .ToList();
 
+        // Whose register backs a verification here, and whether it counts: only an approved register
+        // holder's entries are counted among the verified residents (anyone can upload an invented register).
+        var coverage = await attestation.CoverageAsync(ct);
         var organisations = (await db.Organisations.AsNoTracking()
                 .Where(o => db.RegisterEntries.Any(e => e.AreaId == area.Id && e.OrganisationId == o.Id))
-                .Select(o => new { o.Slug, o.Name }).ToListAsync(ct))
+                .Select(o => new { o.Id, o.Slug, o.Name }).ToListAsync(ct))
             .OrderBy(o => o.Name, StringComparer.Ordinal)
-            .Select(o => new AreaActivity("register", "Residency verification against the electoral register", o.Slug, o.Name))
+            .Select(o => new AreaActivity("register",
+                Residency.RegisterAttestation.Covers(coverage, o.Id, area.Id)
+                    ? "Residency verification against the electoral register (an approved register holder)"
+                    : "A register upload not approved by the site's administrators (its verifications are not counted)",
+                o.Slug, o.Name))
             .ToList();
 
-        var verified = await db.Residencies.CountAsync(r => r.AreaId == area.Id && r.Kind == Residency.ResidencyKind.Verified, ct);
+        var verified = await CountVerifiedAsync(area.Id, coverage, ct);
         return new AreaDetails(new AreaSummary(area.Id, area.Slug, area.Name, area.Code, children), parent, children, organisations, verified);
+    }
+
+    /// <summary>People holding an approved holder's register entry in the area or an area within it.</summary>
+    private async Task<int> CountVerifiedAsync(Guid areaId, IReadOnlyDictionary<Guid, HashSet<Guid>> coverage, CancellationToken ct)
+    {
+        var relevant = coverage.Where(c => c.Value.Contains(areaId)).ToList();
+        if (relevant.Count == 0)
+        {
+            return 0;
+        }
+
+        var parents = await db.Areas.AsNoTracking().Select(a => new { a.Id, a.ParentId }).ToDictionaryAsync(a => a.Id, a => a.ParentId, ct);
+        bool IsWithin(Guid id)
+        {
+            for (Guid? current = id; current is { } c; current = parents.GetValueOrDefault(c))
+            {
+                if (c == areaId)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        var people = new HashSet<Guid>();
+        foreach (var (organisationId, covered) in relevant)
+        {
+            var within = covered.Where(IsWithin).ToList();
+            people.UnionWith(await db.RegisterEntries.AsNoTracking()
+                .Where(e => e.OrganisationId == organisationId && e.ClaimedByPersonId != null && within.Contains(e.AreaId))
+                .Select(e => e.ClaimedByPersonId!.Value).Distinct().ToListAsync(ct));
+        }
+
+        return people.Count;
     }
 
     /// <summary>The area's id followed by its ancestors' ids, nearest first.</summary>

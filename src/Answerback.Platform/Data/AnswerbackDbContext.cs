@@ -35,8 +35,6 @@ public class AnswerbackDbContext(DbContextOptions<AnswerbackDbContext> options)
 
     public DbSet<MemberListEntry> MemberListEntries => Set<MemberListEntry>();
 
-    public DbSet<PlatformSecret> PlatformSecrets => Set<PlatformSecret>();
-
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -136,11 +134,7 @@ public class AnswerbackDbContext(DbContextOptions<AnswerbackDbContext> options)
             member.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        builder.Entity<PlatformSecret>(secret =>
-        {
-            secret.HasKey(s => s.Name);
-            secret.Property(s => s.Name).HasMaxLength(100);
-            secret.Property(s => s.Value).HasMaxLength(200);
-        });
+        // Entities that carry their configuration beside them (IEntityTypeConfiguration<T>).
+        builder.ApplyConfigurationsFromAssembly(typeof(AnswerbackDbContext).Assembly);
     }
 }

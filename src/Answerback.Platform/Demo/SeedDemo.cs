@@ -98,6 +98,13 @@ public sealed class SeedDemo(AnswerbackDbContext db, ResidencyHasher hasher, Tim
 
         await db.SaveChangesAsync(ct);
 
+        // The demo party's register is attested for the city (and so its wards), as an administrator would approve it.
+        if (!await db.Set<RegisterHolder>().AnyAsync(h => h.OrganisationId == organisation.Id && h.AreaId == city.Id, ct))
+        {
+            db.Set<RegisterHolder>().Add(new RegisterHolder { Id = Guid.NewGuid(), OrganisationId = organisation.Id, AreaId = city.Id, ApprovedAt = now });
+            await db.SaveChangesAsync(ct);
+        }
+
         await EnsureRoleAsync(organisation.Id, people[DemoData.OrganiserEmail], OrganisationRoleKind.Organiser, now, ct);
         await EnsureRoleAsync(organisation.Id, people[DemoData.ModeratorEmail], OrganisationRoleKind.Moderator, now, ct);
 

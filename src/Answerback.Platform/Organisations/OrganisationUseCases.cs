@@ -69,9 +69,15 @@ public sealed class GrantOrganisationRole(AnswerbackDbContext db, TimeProvider t
             return new GrantResult(false, "The organisation does not exist.", false);
         }
 
-        if (!await db.Users.AnyAsync(u => u.Id == personId, ct))
+        var person = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == personId, ct);
+        if (person is null)
         {
             return new GrantResult(false, "The person does not exist.", false);
+        }
+
+        if (Accounts.RoleHolders.Refusal(person) is { } refusal)
+        {
+            return new GrantResult(false, refusal, false);
         }
 
         if (await db.OrganisationRoles.AnyAsync(r => r.OrganisationId == organisationId && r.PersonId == personId && r.Role == role, ct))

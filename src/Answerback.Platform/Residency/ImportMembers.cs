@@ -1,4 +1,3 @@
-using Answerback.Platform.Areas;
 using Answerback.Platform.Data;
 using Answerback.Platform.Imports;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +26,7 @@ public sealed class ImportMembers(AnswerbackDbContext db, ResidencyHasher hasher
         }
 
         var key = await hasher.GetKeyAsync(ct);
-        var errors = new List<ImportError>();
+        var errors = new ImportErrorList();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var hashes = new List<string>();
         var emailIndex = -1;
@@ -47,7 +46,11 @@ public sealed class ImportMembers(AnswerbackDbContext db, ResidencyHasher hasher
                 continue;
             }
 
-            errors.AddRange(blankLines.Select(b => new ImportError(b, "line", "blank line (remove it)")));
+            foreach (var blank in blankLines)
+            {
+                errors.Add(blank, "line", "blank line (remove it)");
+            }
+
             blankLines.Clear();
             if (!sawHeader)
             {
@@ -85,7 +88,7 @@ public sealed class ImportMembers(AnswerbackDbContext db, ResidencyHasher hasher
 
         if (errors.Count > 0)
         {
-            return new MemberImportReport(ImportAreas.Sorted(errors), 0, 0);
+            return new MemberImportReport(errors.Report(fileName), 0, 0);
         }
 
         var existing = (await db.MemberListEntries.Where(m => m.OrganisationId == organisationId).Select(m => m.EmailHash).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);

@@ -52,6 +52,8 @@ public sealed class PlatformTestDatabase : IAsyncDisposable
         var configuration = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["Storage:DataFolder"] = dataFolder,
+            // A key from configuration, as in production (never the database); one per test database.
+            ["Residency:HashKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         };
         string? server = null;
         string? database = null;

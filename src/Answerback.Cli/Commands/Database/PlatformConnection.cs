@@ -33,6 +33,11 @@ internal sealed class PlatformConnection
         Description = "The database connection string (required for Postgres). Default: $Database__ConnectionString.",
     };
 
+    private readonly Option<string?> hashKeyFile = new("--hash-key-file")
+    {
+        Description = "A file holding the residency hash key (base64), the same as the web app's. Default: $Residency__HashKeyFile or $Residency__HashKey.",
+    };
+
     private PlatformConnection()
     {
     }
@@ -44,6 +49,7 @@ internal sealed class PlatformConnection
         command.Options.Add(options.dataFolder);
         command.Options.Add(options.provider);
         command.Options.Add(options.connection);
+        command.Options.Add(options.hashKeyFile);
         return options;
     }
 
@@ -68,6 +74,11 @@ internal sealed class PlatformConnection
         if (parseResult.GetValue(connection) is { } connectionString)
         {
             overrides["Database:ConnectionString"] = connectionString;
+        }
+
+        if (parseResult.GetValue(hashKeyFile) is { } keyFile)
+        {
+            overrides["Residency:HashKeyFile"] = keyFile;
         }
 
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();

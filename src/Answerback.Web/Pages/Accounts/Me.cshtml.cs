@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Answerback.Web.Pages.Accounts;
 
 /// <summary>"My account": who I am, where I live (verified or declared) and what I may do.</summary>
-public sealed class MeModel(AnswerbackDbContext db, UserManager<Person> users, CurrentPerson current) : PageModel
+public sealed class MeModel(AnswerbackDbContext db, UserManager<Person> users, SignInManager<Person> signIn, RegisterAttestation attestation, CurrentPerson current, ILogger<MeModel> logger) : PageModel
 {
     public Person Person { get; private set; } = null!;
 
@@ -20,6 +20,18 @@ public sealed class MeModel(AnswerbackDbContext db, UserManager<Person> users, C
     public IReadOnlyList<MyResidency> Residencies { get; private set; } = [];
 
     public IReadOnlyList<MyOrganisationRole> OrganisationRoles { get; private set; } = [];
+
+    /// <summary>Whose register backs each verification, and whether it counts.</summary>
+    public IReadOnlyList<VerificationBacking> Backing { get; private set; } = [];
+
+    /// <summary>"Sign out everywhere": every session of the account ends, this one included.</summary>
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync()
+    {
+        await Sessions.EndAllAsync(users, current.Id);
+        logger.SessionsEnded(current.Id);
+        await signIn.SignOutAsync();
+        return Redirect("/accounts/sign-in");
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -43,6 +55,7 @@ public sealed class MeModel(AnswerbackDbContext db, UserManager<Person> users, C
             where g.PersonId == person.Id
             orderby o.Name, g.Role
             select new MyOrganisationRole(o.Name, o.Slug, g.Role)).ToListAsync(ct);
+        Backing = await attestation.BackingAsync(person.Id, ct);
         return Page();
     }
 }

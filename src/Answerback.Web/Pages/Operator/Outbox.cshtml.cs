@@ -16,7 +16,9 @@ namespace Answerback.Web.Pages.Operator;
 /// open to everyone so that visitors can confirm the accounts they create. Even then, messages to
 /// privileged accounts (administrators, organisers, moderators) are hidden from everyone but
 /// administrators: otherwise anyone could ask for an administrator's password reset and read the
-/// link. The seeded demo people stay visible (they are meant to be shared).
+/// link. The seeded demo people stay visible (they are meant to be shared). Password-reset messages
+/// are shown only to administrators and to their recipient's own session: on a demo anyone could
+/// otherwise ask for a visitor's reset and read the link.
 /// </summary>
 public sealed class OutboxModel(Outbox outbox, IOptions<DemoOptions> demo, CurrentPerson current, AnswerbackDbContext db) : PageModel
 {
@@ -45,7 +47,7 @@ public sealed class OutboxModel(Outbox outbox, IOptions<DemoOptions> demo, Curre
         }
 
         HidesPrivileged = !current.IsAdministrator;
-        var visible = HidesPrivileged ? await NotPrivilegedAsync(ct) : _ => true;
+        var visible = HidesPrivileged ? await VisibleToVisitorAsync(ct) : _ => true;
         if (id is not null)
         {
             Message = await outbox.ReadAsync(id, ct);
@@ -61,8 +63,9 @@ public sealed class OutboxModel(Outbox outbox, IOptions<DemoOptions> demo, Curre
     /// its recipients is an account with the Administrator role or an organisation role, apart from
     /// the seeded demo people. A recipient list that cannot be read is hidden (fail closed).
     /// </summary>
-    private async Task<Func<OutboxMessage, bool>> NotPrivilegedAsync(CancellationToken ct)
+    private async Task<Func<OutboxMessage, bool>> VisibleToVisitorAsync(CancellationToken ct)
     {
+        var own = current.IsSignedIn ? await db.Users.Where(u => u.Id == current.Id).Select(u => u.Email).FirstOrDefaultAsync(ct) : null;
         var privilegedIds = db.UserRoles.Where(r => r.RoleId == AnswerbackDbContext.AdministratorRoleId).Select(r => r.UserId)
             .Union(db.OrganisationRoles.Select(r => r.PersonId));
         var emails = await db.Users.Where(u => privilegedIds.Contains(u.Id) && u.Email != null).Select(u => u.Email!).ToListAsync(ct);
@@ -71,6 +74,7 @@ public sealed class OutboxModel(Outbox outbox, IOptions<DemoOptions> demo, Curre
         return message =>
             InternetAddressList.TryParse(message.To, out var recipients)
             && recipients.Mailboxes.Any()
-            && !recipients.Mailboxes.Any(m => privileged.Contains(m.Address));
+            && !recipients.Mailboxes.Any(m => privileged.Contains(m.Address))
+            && (message.Kind != EmailKind.PasswordReset || (own is not null && recipients.Mailboxes.All(m => string.Equals(m.Address, own, StringComparison.OrdinalIgnoreCase))));
     }
 }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Answerback.Cli.Commands.Accounts;
 using Answerback.Cli.Commands.Areas;
 using Answerback.Cli.Commands.Counting;
-using Answerback.Cli.Commands.Database;
+using Answerback.Cli.Commands.Data;
 using Answerback.Cli.Commands.OpinionMap;
 using Answerback.Cli.Commands.Residency;
 using Answerback.Cli.Commands.SocialAudit;

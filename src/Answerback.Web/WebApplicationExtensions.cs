@@ -60,7 +60,7 @@ public static class WebApplicationExtensions
             options.Conventions.AllowAnonymousToPage("/Status");
             options.Conventions.AllowAnonymousToPage("/Areas/Area");
             options.Conventions.AllowAnonymousToFolder("/Demo");
-            options.Conventions.AllowAnonymousToFolder("/Operator");
+            options.Conventions.AllowAnonymousToFolder("/Notifications");
             options.Conventions.AllowAnonymousToPage("/Accounts/SignUp");
             options.Conventions.AllowAnonymousToPage("/Accounts/SignIn");
             options.Conventions.AllowAnonymousToPage("/Accounts/CheckEmail");

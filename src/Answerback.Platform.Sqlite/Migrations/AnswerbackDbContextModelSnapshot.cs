@@ -135,7 +135,7 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.ToTable("Areas");
                 });
 
-            modelBuilder.Entity("Answerback.Platform.Email.QueuedEmail", b =>
+            modelBuilder.Entity("Answerback.Platform.Notifications.QueuedEmail", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -175,6 +175,30 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.HasIndex("NotBefore");
 
                     b.ToTable("QueuedEmails", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Organisations.MemberListEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailHash");
+
+                    b.HasIndex("OrganisationId", "EmailHash")
+                        .IsUnique();
+
+                    b.ToTable("MemberListEntries");
                 });
 
             modelBuilder.Entity("Answerback.Platform.Organisations.Organisation", b =>
@@ -234,30 +258,6 @@ namespace Answerback.Platform.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("OrganisationRoles");
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Residency.MemberListEntry", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EmailHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OrganisationId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EmailHash");
-
-                    b.HasIndex("OrganisationId", "EmailHash")
-                        .IsUnique();
-
-                    b.ToTable("MemberListEntries");
                 });
 
             modelBuilder.Entity("Answerback.Platform.Residency.RegisterEntry", b =>
@@ -610,6 +610,15 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("Answerback.Platform.Organisations.MemberListEntry", b =>
+                {
+                    b.HasOne("Answerback.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Answerback.Platform.Organisations.OrganisationRole", b =>
                 {
                     b.HasOne("Answerback.Platform.Organisations.Organisation", "Organisation")
@@ -627,15 +636,6 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.Navigation("Organisation");
 
                     b.Navigation("Person");
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Residency.MemberListEntry", b =>
-                {
-                    b.HasOne("Answerback.Platform.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Answerback.Platform.Residency.RegisterEntry", b =>

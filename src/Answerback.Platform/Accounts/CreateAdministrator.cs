@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Answerback.Platform.Organisations;
 using Microsoft.AspNetCore.Identity;
 
 namespace Answerback.Platform.Accounts;
@@ -21,7 +22,7 @@ public sealed class CreateAdministrator(UserManager<Person> users, TimeProvider 
     public async Task<CreateAdministratorResult> CreateAsync(string email, string? password, CancellationToken ct = default)
     {
         email = (email ?? "").Trim();
-        if (!Residency.ImportMembers.IsEmail(email.ToLowerInvariant()))
+        if (!ImportMembers.IsEmail(email.ToLowerInvariant()))
         {
             return Failed($"'{email}' is not an email address.");
         }

@@ -94,6 +94,6 @@ public sealed class PasswordPolicyValidator(AnswerbackDbContext db) : IPasswordV
     }
 
     private async Task<bool> IsPrivilegedAsync(Guid personId)
-        => await db.UserRoles.AnyAsync(r => r.UserId == personId && r.RoleId == AnswerbackDbContext.AdministratorRoleId)
+        => await db.UserRoles.AnyAsync(r => r.UserId == personId && r.RoleId == Roles.AdministratorRoleId)
            || await db.OrganisationRoles.AnyAsync(r => r.PersonId == personId && r.Role == OrganisationRoleKind.Organiser);
 }

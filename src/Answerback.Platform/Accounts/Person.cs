@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Answerback.Platform.Accounts;
 
@@ -22,4 +24,9 @@ public class Person : IdentityUser<Guid>
 
     /// <summary>Created while the site ran as a demo (whose outbox anyone can read): such an account never receives a role.</summary>
     public bool CreatedInDemo { get; set; }
+}
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> builder) => builder.Property(p => p.DisplayName).HasMaxLength(200);
 }

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Answerback.Platform.Areas;
 
 /// <summary>A place: a city, a ward. Areas form a tree through <see cref="ParentId"/>.</summary>
@@ -18,4 +21,18 @@ public class Area
     public Area? Parent { get; set; }
 
     public List<Area> Children { get; set; } = [];
+}
+
+internal sealed class AreaConfiguration : IEntityTypeConfiguration<Area>
+{
+    public void Configure(EntityTypeBuilder<Area> builder)
+    {
+        builder.Property(a => a.Slug).HasMaxLength(100);
+        builder.Property(a => a.Name).HasMaxLength(200);
+        builder.Property(a => a.Code).HasMaxLength(20);
+        builder.HasIndex(a => a.Slug).IsUnique();
+        // Unique when set: both SQLite and PostgreSQL allow many NULLs in a unique index.
+        builder.HasIndex(a => a.Code).IsUnique();
+        builder.HasOne(a => a.Parent).WithMany(a => a.Children).HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
 }

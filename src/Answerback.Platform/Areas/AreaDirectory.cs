@@ -3,22 +3,41 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Answerback.Platform.Areas;
 
-/// <summary>An area as listed: its name, page slug, code and (when listed from the top) its children.</summary>
+/// <summary>An area as listed: its name, page slug, code and (when listed from the top or shown) its children.</summary>
 public sealed record AreaSummary(Guid Id, string Slug, string Name, string? Code, IReadOnlyList<AreaSummary> Children);
 
-/// <summary>Something that happens in an area, for its public page.</summary>
-public sealed record AreaActivity(string Kind, string Title, string OrganisationSlug, string OrganisationName);
+/// <summary>Something that happens in an area, for its public page: what, and which organisation runs it.</summary>
+public sealed record AreaActivity(string Title, string OrganisationSlug, string OrganisationName);
 
-/// <summary>Everything the area page shows.</summary>
+/// <summary>
+/// What a capability contributes to an area's "what happens here" (registers, primaries,
+/// conversations...). Each capability implements it and registers it in its <c>Add...()</c>; the
+/// area page lists what all of them return.
+/// </summary>
+public interface IAreaActivities
+{
+    /// <summary>The activities of this capability in the area (any order).</summary>
+    Task<IReadOnlyList<AreaActivity>> InAreaAsync(Guid areaId, CancellationToken ct);
+}
+
+/// <summary>The public count of verified residents of an area (the Residency capability decides which verifications count).</summary>
+public interface IVerifiedResidents
+{
+    Task<int> CountAsync(Guid areaId, CancellationToken ct);
+}
+
+/// <summary>Everything the area page shows (the areas within it are <c>Area.Children</c>).</summary>
 public sealed record AreaDetails(
     AreaSummary Area,
     AreaSummary? Parent,
-    IReadOnlyList<AreaSummary> Children,
     IReadOnlyList<AreaActivity> WhatHappensHere,
     int VerifiedResidents);
 
-/// <summary>Reads areas for the public pages: the top-level list and one area's page.</summary>
-public sealed class AreaDirectory(AnswerbackDbContext db, Residency.RegisterAttestation attestation)
+/// <summary>An area in a form's list of choices: its id, its code (if any) and the label to show.</summary>
+public sealed record AreaChoice(Guid Id, string? Code, string Label);
+
+/// <summary>Reads areas for the pages: the top-level list, one area's page and the choice lists of forms.</summary>
+public sealed class AreaDirectory(AnswerbackDbContext db, IEnumerable<IAreaActivities> activities, IVerifiedResidents residents)
 {
     /// <summary>Areas without a parent, by name, each with its children by name.</summary>
     public async Task<IReadOnlyList<AreaSummary>> ListTopLevelAsync(CancellationToken ct = default)
@@ -52,57 +71,41 @@ public sealed class AreaDirectory(AnswerbackDbContext db, Residency.RegisterAtte
             .Select(a => new AreaSummary(a.Id, a.Slug, a.Name, a.Code, []))
             .ToList();
 
-        // Whose register backs a verification here, and whether it counts: only an approved register
-        // holder's entries are counted among the verified residents (anyone can upload an invented register).
-        var coverage = await attestation.CoverageAsync(ct);
-        var organisations = (await db.Organisations.AsNoTracking()
-                .Where(o => db.RegisterEntries.Any(e => e.AreaId == area.Id && e.OrganisationId == o.Id))
-                .Select(o => new { o.Id, o.Slug, o.Name }).ToListAsync(ct))
-            .OrderBy(o => o.Name, StringComparer.Ordinal)
-            .Select(o => new AreaActivity("register",
-                Residency.RegisterAttestation.Covers(coverage, o.Id, area.Id)
-                    ? "Residency verification against the electoral register (an approved register holder)"
-                    : "A register upload not approved by the site's administrators (its verifications are not counted)",
-                o.Slug, o.Name))
-            .ToList();
+        var happening = new List<AreaActivity>();
+        foreach (var source in activities)
+        {
+            happening.AddRange(await source.InAreaAsync(area.Id, ct));
+        }
 
-        var verified = await CountVerifiedAsync(area.Id, coverage, ct);
-        return new AreaDetails(new AreaSummary(area.Id, area.Slug, area.Name, area.Code, children), parent, children, organisations, verified);
+        var verified = await residents.CountAsync(area.Id, ct);
+        return new AreaDetails(
+            new AreaSummary(area.Id, area.Slug, area.Name, area.Code, children),
+            parent,
+            [.. happening.OrderBy(a => a.OrganisationName, StringComparer.Ordinal).ThenBy(a => a.Title, StringComparer.Ordinal)],
+            verified);
     }
 
-    /// <summary>People holding an approved holder's register entry in the area or an area within it.</summary>
-    private async Task<int> CountVerifiedAsync(Guid areaId, IReadOnlyDictionary<Guid, HashSet<Guid>> coverage, CancellationToken ct)
+    /// <summary>
+    /// The one list of areas a form offers, by name: "Arbury (E05013051), Cambridge" (code and parent
+    /// when there are). With <paramref name="codedOnly"/>, only areas with an official code.
+    /// </summary>
+    public async Task<IReadOnlyList<AreaChoice>> ChoicesAsync(bool codedOnly = false, CancellationToken ct = default)
     {
-        var relevant = coverage.Where(c => c.Value.Contains(areaId)).ToList();
-        if (relevant.Count == 0)
-        {
-            return 0;
-        }
+        var areas = await db.Areas.AsNoTracking().Where(a => !codedOnly || a.Code != null).Select(a => new { a.Id, a.Name, a.Code, a.ParentId }).ToListAsync(ct);
+        var names = await db.Areas.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        return [.. areas
+            .OrderBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Code, StringComparer.Ordinal)
+            .Select(a => new AreaChoice(a.Id, a.Code,
+                a.Name + (a.Code is null ? "" : $" ({a.Code})") + (a.ParentId is { } p && names.TryGetValue(p, out var parent) ? ", " + parent : "")))];
+    }
 
-        var parents = await db.Areas.AsNoTracking().Select(a => new { a.Id, a.ParentId }).ToDictionaryAsync(a => a.Id, a => a.ParentId, ct);
-        bool IsWithin(Guid id)
-        {
-            for (Guid? current = id; current is { } c; current = parents.GetValueOrDefault(c))
-            {
-                if (c == areaId)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        var people = new HashSet<Guid>();
-        foreach (var (organisationId, covered) in relevant)
-        {
-            var within = covered.Where(IsWithin).ToList();
-            people.UnionWith(await db.RegisterEntries.AsNoTracking()
-                .Where(e => e.OrganisationId == organisationId && e.ClaimedByPersonId != null && within.Contains(e.AreaId))
-                .Select(e => e.ClaimedByPersonId!.Value).Distinct().ToListAsync(ct));
-        }
-
-        return people.Count;
+    /// <summary>These areas (name and page address), in the order of <paramref name="ids"/>; unknown ids are left out.</summary>
+    public async Task<IReadOnlyList<AreaSummary>> SummariesAsync(IReadOnlyList<Guid> ids, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var list = ids.ToList();
+        var areas = await db.Areas.AsNoTracking().Where(a => list.Contains(a.Id)).Select(a => new { a.Id, a.Slug, a.Name, a.Code }).ToListAsync(ct);
+        return [.. areas.OrderBy(a => list.IndexOf(a.Id)).Select(a => new AreaSummary(a.Id, a.Slug, a.Name, a.Code, []))];
     }
 
     /// <summary>The area's id followed by its ancestors' ids, nearest first.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Answerback.Platform.Accounts;
 using Answerback.Platform.Areas;
+using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Answerback.Platform.Organisations;
 using Answerback.Platform.Residency;

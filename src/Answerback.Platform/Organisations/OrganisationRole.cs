@@ -1,4 +1,6 @@
 using Answerback.Platform.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Answerback.Platform.Organisations;
 
@@ -28,4 +30,15 @@ public class OrganisationRole
     public OrganisationRoleKind Role { get; set; }
 
     public DateTimeOffset GrantedAt { get; set; }
+}
+
+internal sealed class OrganisationRoleConfiguration : IEntityTypeConfiguration<OrganisationRole>
+{
+    public void Configure(EntityTypeBuilder<OrganisationRole> builder)
+    {
+        builder.HasOne(r => r.Organisation).WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(r => r.Person).WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.OrganisationId, r.PersonId, r.Role }).IsUnique();
+        builder.HasIndex(r => r.PersonId);
+    }
 }

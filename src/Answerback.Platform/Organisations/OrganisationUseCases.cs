@@ -1,4 +1,6 @@
+using Answerback.Platform.Accounts;
 using Answerback.Platform.Areas;
+using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -104,7 +106,7 @@ public sealed class GrantOrganisationRole(AnswerbackDbContext db, TimeProvider t
 public sealed class OrganisationAccess(AnswerbackDbContext db)
 {
     public Task<bool> IsAdministratorAsync(Guid personId, CancellationToken ct = default)
-        => db.UserRoles.AnyAsync(r => r.UserId == personId && r.RoleId == AnswerbackDbContext.AdministratorRoleId, ct);
+        => db.UserRoles.AnyAsync(r => r.UserId == personId && r.RoleId == Roles.AdministratorRoleId, ct);
 
     public async Task<bool> IsOrganiserAsync(Guid personId, Guid organisationId, CancellationToken ct = default)
         => await IsAdministratorAsync(personId, ct)

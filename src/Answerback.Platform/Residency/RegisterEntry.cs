@@ -1,3 +1,9 @@
+using Answerback.Platform.Accounts;
+using Answerback.Platform.Areas;
+using Answerback.Platform.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Answerback.Platform.Residency;
 
 /// <summary>
@@ -22,4 +28,21 @@ public class RegisterEntry
     public DateTimeOffset? ClaimedAt { get; set; }
 
     public DateTimeOffset ImportedAt { get; set; }
+}
+
+internal sealed class RegisterEntryConfiguration : IEntityTypeConfiguration<RegisterEntry>
+{
+    public void Configure(EntityTypeBuilder<RegisterEntry> builder)
+    {
+        builder.Property(e => e.Hash).HasMaxLength(64).IsFixedLength(false);
+        // Per organisation: each organisation's register can attest the same elector, and an upload by one
+        // organisation never blocks another's.
+        builder.HasIndex(e => new { e.AreaId, e.OrganisationId, e.Hash }).IsUnique();
+        // Verification looks an entry up by hash alone (the person does not say which area).
+        builder.HasIndex(e => e.Hash);
+        builder.HasIndex(e => e.ClaimedByPersonId);
+        builder.HasOne<Area>().WithMany().HasForeignKey(e => e.AreaId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(e => e.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Person>().WithMany().HasForeignKey(e => e.ClaimedByPersonId).OnDelete(DeleteBehavior.SetNull);
+    }
 }

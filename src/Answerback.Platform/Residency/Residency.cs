@@ -1,3 +1,8 @@
+using Answerback.Platform.Accounts;
+using Answerback.Platform.Areas;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Answerback.Platform.Residency;
 
 /// <summary>How a residency was established.</summary>
@@ -25,4 +30,16 @@ public class Residency
     public string? Postcode { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+}
+
+internal sealed class ResidencyConfiguration : IEntityTypeConfiguration<Residency>
+{
+    public void Configure(EntityTypeBuilder<Residency> builder)
+    {
+        builder.Property(r => r.Postcode).HasMaxLength(10);
+        builder.HasIndex(r => new { r.PersonId, r.AreaId, r.Kind }).IsUnique();
+        builder.HasIndex(r => new { r.AreaId, r.Kind });
+        builder.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Area>().WithMany().HasForeignKey(r => r.AreaId).OnDelete(DeleteBehavior.Cascade);
+    }
 }

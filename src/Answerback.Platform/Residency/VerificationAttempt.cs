@@ -1,3 +1,7 @@
+using Answerback.Platform.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Answerback.Platform.Residency;
 
 /// <summary>A residency verification attempt, kept for the rate limit and the audit log.</summary>
@@ -10,4 +14,13 @@ public class VerificationAttempt
     public DateTimeOffset At { get; set; }
 
     public bool Succeeded { get; set; }
+}
+
+internal sealed class VerificationAttemptConfiguration : IEntityTypeConfiguration<VerificationAttempt>
+{
+    public void Configure(EntityTypeBuilder<VerificationAttempt> builder)
+    {
+        builder.HasIndex(a => new { a.PersonId, a.At });
+        builder.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
+    }
 }

@@ -1,4 +1,6 @@
-using Answerback.Platform;
+using Answerback.Platform.Data;
+using Answerback.Platform.Demo;
+using Answerback.Platform.Residency;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.Extensions.Options;

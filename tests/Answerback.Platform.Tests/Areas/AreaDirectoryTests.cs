@@ -32,7 +32,7 @@ public abstract class AreaDirectoryTests(TestProvider provider) : PlatformTest(p
 
         Assert.NotNull(ward);
         Assert.Equal("Testville", ward.Parent?.Name);
-        Assert.Empty(ward.Children);
+        Assert.Empty(ward.Area.Children);
         var activity = Assert.Single(ward.WhatHappensHere);
         Assert.Equal("Testville Greens", activity.OrganisationName);
         Assert.Equal(1, ward.VerifiedResidents);

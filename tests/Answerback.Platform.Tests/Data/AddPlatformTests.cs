@@ -1,4 +1,5 @@
 using Answerback.Platform.Data;
+using Answerback.Platform.Residency;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

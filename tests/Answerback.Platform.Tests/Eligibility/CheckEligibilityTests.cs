@@ -1,5 +1,6 @@
 using Answerback.Platform.Data;
 using Answerback.Platform.Eligibility;
+using Answerback.Platform.Organisations;
 using Answerback.Platform.Residency;
 using Answerback.Platform.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

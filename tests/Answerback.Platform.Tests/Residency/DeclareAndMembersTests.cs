@@ -1,4 +1,5 @@
 using Answerback.Platform.Data;
+using Answerback.Platform.Organisations;
 using Answerback.Platform.Residency;
 using Answerback.Platform.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

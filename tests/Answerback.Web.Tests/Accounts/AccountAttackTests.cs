@@ -1,7 +1,7 @@
 using System.Net;
 using Answerback.Platform.Accounts;
 using Answerback.Platform.Data;
-using Answerback.Platform.Email;
+using Answerback.Platform.Notifications;
 using Answerback.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

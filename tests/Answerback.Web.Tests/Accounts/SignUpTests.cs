@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Answerback.Platform.Email;
+using Answerback.Platform.Notifications;
 using Answerback.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -119,8 +119,8 @@ public class AnswerbackApp : WebApplicationFactory<Program>
         {
             var left = await WithScopeAsync(async services =>
             {
-                await services.GetRequiredService<Answerback.Platform.Email.DeliverQueuedEmail>().DeliverDueAsync();
-                return await services.GetRequiredService<Answerback.Platform.Data.AnswerbackDbContext>().Set<Answerback.Platform.Email.QueuedEmail>().CountAsync();
+                await services.GetRequiredService<Answerback.Platform.Notifications.DeliverQueuedEmail>().DeliverDueAsync();
+                return await services.GetRequiredService<Answerback.Platform.Data.AnswerbackDbContext>().Set<Answerback.Platform.Notifications.QueuedEmail>().CountAsync();
             });
             if (left == 0)
             {

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Answerback.Cli.Commands.Database;
+using Answerback.Cli.Commands.Data;
 using Answerback.Platform.Areas;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Answerback.Cli.Commands.Areas;
-using Answerback.Cli.Commands.Database;
+using Answerback.Cli.Commands.Data;
 using Answerback.Platform.Data;
 using Answerback.Platform.Organisations;
 using Answerback.Platform.Residency;

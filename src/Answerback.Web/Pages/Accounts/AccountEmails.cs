@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using Answerback.Platform.Accounts;
-using Answerback.Platform.Email;
+using Answerback.Platform.Notifications;
 using Answerback.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;

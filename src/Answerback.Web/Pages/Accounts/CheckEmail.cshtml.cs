@@ -1,4 +1,4 @@
-using Answerback.Platform;
+using Answerback.Platform.Demo;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Answerback.Platform;
+using Answerback.Platform.Demo;
 using Answerback.Platform.Accounts;
 using Answerback.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;

@@ -1,4 +1,3 @@
-using Answerback.Platform;
 using Answerback.Platform.Demo;
 using Answerback.Web.Infrastructure;
 using Microsoft.Extensions.Options;

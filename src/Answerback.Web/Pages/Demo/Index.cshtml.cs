@@ -1,4 +1,3 @@
-using Answerback.Platform;
 using Answerback.Platform.Accounts;
 using Answerback.Platform.Demo;
 using Answerback.Web.Infrastructure;

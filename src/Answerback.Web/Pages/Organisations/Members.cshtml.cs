@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Answerback.Platform.Organisations;
-using Answerback.Platform.Residency;
+using Answerback.Web.Pages.Residency;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

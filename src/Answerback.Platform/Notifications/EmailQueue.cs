@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Answerback.Platform.Email;
+namespace Answerback.Platform.Notifications;
 
 /// <summary>
 /// Where requests put the email they send: never sent inside the request, so that an answer takes

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace Answerback.Platform.Email;
+namespace Answerback.Platform.Notifications;
 
 /// <summary>What an email is for: the outbox hides password-reset messages from other visitors.</summary>
 public enum EmailKind

@@ -1,8 +1,9 @@
 using Answerback.Platform.Data;
 using Answerback.Platform.Imports;
+using Answerback.Platform.Residency;
 using Microsoft.EntityFrameworkCore;
 
-namespace Answerback.Platform.Residency;
+namespace Answerback.Platform.Organisations;
 
 /// <summary>What a member-list import did. Nothing is imported when there are errors.</summary>
 public sealed record MemberImportReport(IReadOnlyList<ImportError> Errors, int Imported, int AlreadyPresent)

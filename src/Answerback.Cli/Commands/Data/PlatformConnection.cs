@@ -2,12 +2,14 @@ using System.CommandLine;
 using System.Data.Common;
 using Answerback.Platform;
 using Answerback.Platform.Data;
+using Answerback.Platform.Notifications;
+using Answerback.Platform.Residency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Answerback.Cli.Commands.Database;
+namespace Answerback.Cli.Commands.Data;
 
 /// <summary>
 /// The options every platform command shares (<c>--data-folder</c>, <c>--provider</c>,

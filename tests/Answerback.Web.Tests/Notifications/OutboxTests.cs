@@ -2,7 +2,7 @@ using System.Net;
 using Answerback.Platform.Accounts;
 using Answerback.Web.Tests.Infrastructure;
 
-namespace Answerback.Web.Tests.Operator;
+namespace Answerback.Web.Tests.Notifications;
 
 /// <summary>The operator's outbox page: administrators only outside demo mode.</summary>
 public sealed class OutboxTests(PlainAppFixture apps) : IClassFixture<PlainAppFixture>

@@ -5,7 +5,7 @@ using Answerback.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Answerback.Web.Tests.Operator;
+namespace Answerback.Web.Tests.Notifications;
 
 /// <summary>
 /// The outbox in demo mode: open to everyone for confirming new accounts, but never showing a

@@ -1,8 +1,8 @@
-using Answerback.Platform.Email;
+using Answerback.Platform.Notifications;
 using Answerback.Platform.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Answerback.Platform.Tests.Email;
+namespace Answerback.Platform.Tests.Notifications;
 
 public class OutboxTests
 {

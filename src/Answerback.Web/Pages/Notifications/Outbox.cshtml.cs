@@ -1,7 +1,7 @@
-using Answerback.Platform;
+using Answerback.Platform.Accounts;
 using Answerback.Platform.Data;
 using Answerback.Platform.Demo;
-using Answerback.Platform.Email;
+using Answerback.Platform.Notifications;
 using Answerback.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace Answerback.Web.Pages.Operator;
+namespace Answerback.Web.Pages.Notifications;
 
 /// <summary>
 /// The email outbox, for a site without SMTP: administrators only, except in demo mode, where it is
@@ -66,7 +66,7 @@ public sealed class OutboxModel(Outbox outbox, IOptions<DemoOptions> demo, Curre
     private async Task<Func<OutboxMessage, bool>> VisibleToVisitorAsync(CancellationToken ct)
     {
         var own = current.IsSignedIn ? await db.Users.Where(u => u.Id == current.Id).Select(u => u.Email).FirstOrDefaultAsync(ct) : null;
-        var privilegedIds = db.UserRoles.Where(r => r.RoleId == AnswerbackDbContext.AdministratorRoleId).Select(r => r.UserId)
+        var privilegedIds = db.UserRoles.Where(r => r.RoleId == Roles.AdministratorRoleId).Select(r => r.UserId)
             .Union(db.OrganisationRoles.Select(r => r.PersonId));
         var emails = await db.Users.Where(u => privilegedIds.Contains(u.Id) && u.Email != null).Select(u => u.Email!).ToListAsync(ct);
         var demoPeople = DemoData.People.Select(p => p.Email).ToHashSet(StringComparer.OrdinalIgnoreCase);

@@ -6,7 +6,7 @@ using Answerback.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Answerback.Web.Tests.Organisations;
+namespace Answerback.Web.Tests.Residency;
 
 /// <summary>Uploading a register extract through the organiser page: line errors, all or nothing.</summary>
 public sealed class RegisterUploadTests(DemoAppFixture apps) : IClassFixture<DemoAppFixture>

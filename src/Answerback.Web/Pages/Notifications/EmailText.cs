@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Html;
 
-namespace Answerback.Web.Pages.Operator;
+namespace Answerback.Web.Pages.Notifications;
 
 /// <summary>Shows a plain-text email with its links clickable; everything else is HTML-encoded.</summary>
 public static partial class EmailText

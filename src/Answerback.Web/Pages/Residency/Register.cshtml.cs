@@ -2,11 +2,12 @@ using System.ComponentModel.DataAnnotations;
 using Answerback.Platform.Data;
 using Answerback.Platform.Organisations;
 using Answerback.Platform.Residency;
+using Answerback.Web.Pages.Organisations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Answerback.Web.Pages.Organisations;
+namespace Answerback.Web.Pages.Residency;
 
 /// <summary>
 /// Upload an extract of the electoral register for an area (CSV <c>elector_number,postcode,area_code</c>).

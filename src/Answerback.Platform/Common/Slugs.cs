@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Answerback.Platform;
+namespace Answerback.Platform.Common;
 
 /// <summary>URL-safe names: "King's Hedges" becomes "kings-hedges".</summary>
 public static class Slugs

@@ -4,7 +4,7 @@ using Answerback.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Answerback.Cli.Commands.Database;
+namespace Answerback.Cli.Commands.Data;
 
 /// <summary><c>answerback db migrate</c>: applies the configured provider's migrations.</summary>
 public static class DbCommand

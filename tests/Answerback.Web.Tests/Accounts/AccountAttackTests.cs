@@ -246,17 +246,17 @@ public sealed class AccountAttackTests(PlainAppFixture apps) : IClassFixture<Pla
         Assert.DoesNotContain("evil.example", message.HtmlBody, StringComparison.Ordinal);
     }
 
-    /// <summary>Finding 12: account pages were cacheable.</summary>
+    /// <summary>
+    /// Finding 12: account pages were cacheable. (A page with a form is already sent no-store by
+    /// antiforgery, so the pages checked here are ones without a form.)
+    /// </summary>
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task AccountPages_NeverCached(Provider provider)
     {
         var app = await apps.AppAsync(provider);
-        var email = $"cache-{provider}@example.org";
-        await app.CreatePersonAsync(email);
         using var session = app.Session();
-        await session.SignInAsync(email);
-        foreach (var path in new[] { "/accounts/me", "/accounts/sign-in", "/accounts/two-factor" })
+        foreach (var path in new[] { "/accounts/check-email?reason=reset", "/accounts/confirm-email" })
         {
             var page = await session.GetAsync(path);
             Assert.True(page.Response.Headers.CacheControl?.NoStore == true, path + " must send Cache-Control: no-store");
@@ -289,7 +289,7 @@ public sealed class SessionLifetimeTests(ClockAppFixture apps) : IClassFixture<C
         using var session = app.Session();
         await session.SignInAsync(email);
 
-        for (var hours = 6; hours <= 6 * 27; hours += 6)
+        for (var hours = 6; hours <= 6 * 30; hours += 6)
         {
             app.Time.Advance(TimeSpan.FromHours(6));
             var page = await session.GetAsync("/accounts/me");

@@ -65,7 +65,8 @@ public sealed class OutboxModel(Outbox outbox, IOptions<DemoOptions> demo, Curre
     /// </summary>
     private async Task<Func<OutboxMessage, bool>> VisibleToVisitorAsync(CancellationToken ct)
     {
-        var own = current.IsSignedIn ? await db.Users.Where(u => u.Id == current.Id).Select(u => u.Email).FirstOrDefaultAsync(ct) : null;
+        // The signed-in person's user name is their email address (sign-up and admin create set both).
+        var own = current.IsSignedIn ? User.Identity?.Name : null;
         var privilegedIds = db.UserRoles.Where(r => r.RoleId == Roles.AdministratorRoleId).Select(r => r.UserId)
             .Union(db.OrganisationRoles.Select(r => r.PersonId));
         var emails = await db.Users.Where(u => privilegedIds.Contains(u.Id) && u.Email != null).Select(u => u.Email!).ToListAsync(ct);

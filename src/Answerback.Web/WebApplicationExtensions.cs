@@ -69,7 +69,7 @@ public static class WebApplicationExtensions
             options.Conventions.AllowAnonymousToPage("/Accounts/ResetPassword");
             options.Conventions.AllowAnonymousToPage("/Accounts/SignInTwoFactor");
             // Account pages and the outbox show personal data and one-use links: never cached.
-            var noStore = new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None };
+            var noStore = new NoStoreFilter();
             options.Conventions.AddFolderApplicationModelConvention("/Accounts", model => model.Filters.Add(noStore));
             options.Conventions.AddFolderApplicationModelConvention("/Operator", model => model.Filters.Add(noStore));
             // Organisers and administrators enrol in two-factor sign-in before using their pages.

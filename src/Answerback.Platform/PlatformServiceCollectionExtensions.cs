@@ -61,10 +61,15 @@ public static class PlatformServiceCollectionExtensions
             }
         });
 
-        // Keys in the database: every web node behind a load balancer reads the same ring.
+        // Keys in the database: every web node behind a load balancer reads the same ring. Encrypted
+        // at rest with the configured certificate (see KeyRingProtection), so a dump cannot forge cookies.
+        services.AddOptions<KeyRingOptions>().Bind(configuration.GetSection(KeyRingOptions.Section))
+            .Validate(o => string.IsNullOrWhiteSpace(o.CertificatePath) || File.Exists(o.CertificatePath), "DataProtection:CertificatePath names a file that does not exist.")
+            .ValidateOnStart();
         services.AddDataProtection()
             .SetApplicationName("Answerback")
             .PersistKeysToDbContext<AnswerbackDbContext>();
+        KeyRingProtection.Add(services);
 
         // Each capability registers itself: a new capability adds one line here and its folder.
         services.AddAccounts();

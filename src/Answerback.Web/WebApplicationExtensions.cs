@@ -44,6 +44,7 @@ public static class WebApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
+        services.AddSite(configuration);
         services.AddOptions<RateLimitingOptions>()
             .Bind(configuration.GetSection(RateLimitingOptions.Section))
             .Validate(o => o.SignInPermitsPerMinute > 0 && o.SignUpPermitsPerHour > 0
@@ -56,42 +57,30 @@ public static class WebApplicationExtensions
             // Every page needs a signed-in person unless its page model says otherwise with
             // [AllowAnonymous] (one mechanism, on the page itself; a convention test checks it).
             options.Conventions.AuthorizeFolder("/");
+            // Account pages and the outbox show personal data and one-use links: never cached.
+            var noStore = new NoStoreFilter();
+            options.Conventions.AddFolderApplicationModelConvention("/Accounts", model => model.Filters.Add(noStore));
+            options.Conventions.AddFolderApplicationModelConvention("/Notifications", model => model.Filters.Add(noStore));
+            // Organisers and administrators enrol in two-factor sign-in before using their pages.
+            var twoFactor = new ServiceFilterAttribute(typeof(TwoFactorRequiredFilter));
+            options.Conventions.AddFolderApplicationModelConvention("/Organisations", model => model.Filters.Add(twoFactor));
+            options.Conventions.AddFolderApplicationModelConvention("/Notifications", model => model.Filters.Add(twoFactor));
+            options.Conventions.AddPageApplicationModelConvention("/Residency/Register", model => model.Filters.Add(twoFactor));
+            options.Conventions.AddPageApplicationModelConvention("/Areas/New", model => model.Filters.Add(twoFactor));
+            options.Conventions.AddPageApplicationModelConvention("/Areas/Import", model => model.Filters.Add(twoFactor));
         }).AddMvcOptions(options =>
         {
+            options.Filters.Add<AccountRateLimitFilter>();
             // Razor Pages already validates the antiforgery token on every POST; this makes the rule
             // explicit and independent of page conventions.
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
-        });
-
-        services.AddAntiforgery(options =>
-        {
-            options.Cookie.Name = "answerback.af";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Strict;
         });
 
         // The platform registers Identity core (users, roles, stores, tokens); the web host adds the
         // sign-in manager and the cookies.
         new IdentityBuilder(typeof(Answerback.Platform.Accounts.Person), typeof(IdentityRole<Guid>), services).AddSignInManager();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        services.ConfigureApplicationCookie(options =>
-        {
-            options.Cookie.Name = "answerback.session";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Lax;
-            options.LoginPath = "/accounts/sign-in";
-            options.LogoutPath = "/accounts/sign-out";
-            options.AccessDeniedPath = "/accounts/sign-in";
-            options.SlidingExpiration = true;
-            options.ExpireTimeSpan = TimeSpan.FromDays(14);
-            // A refusal is a 403 with the friendly status page, not a redirect: the person is signed
-            // in and signing in again would not help.
-            options.Events.OnRedirectToAccessDenied = context =>
-            {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
-            };
-        });
+        services.AddSessions();
         services.AddAuthorization();
 
         services.AddWebRateLimiting();
@@ -105,7 +94,10 @@ public static class WebApplicationExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentPerson>();
         services.AddTransient<AccountEmails>();
+        // No "Server: Kestrel" header: it only helps someone looking for a known flaw.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.AddServerHeader = false);
         services.AddScoped<Pages.Organisations.OrganiserGate>();
+        services.AddScoped<TwoFactorRequiredFilter>();
         return services;
     }
 
@@ -118,6 +110,10 @@ public static class WebApplicationExtensions
             // A friendly page and a logged exception; never a stack trace to the user.
             app.UseExceptionHandler("/error");
             app.UseHsts();
+            if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiteOptions>>().Value.IsHttps)
+            {
+                app.UseHttpsRedirection();
+            }
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
@@ -125,7 +121,6 @@ public static class WebApplicationExtensions
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
-        app.UseRateLimitAccounts();
         app.UseRateLimiter();
         app.UseAuthorization();
         return app;

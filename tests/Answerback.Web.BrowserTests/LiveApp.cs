@@ -17,10 +17,13 @@ public sealed class LiveApp : WebApplicationFactory<Program>
 {
     private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "answerback-browser-tests", Guid.NewGuid().ToString("N"));
 
+    private readonly int port = FreePort();
+
     public LiveApp()
     {
         Directory.CreateDirectory(dataFolder);
-        UseKestrel(0);
+        // A known port, so that Site:PublicUrl (which every link in an email is built from) is right.
+        UseKestrel(port);
     }
 
     /// <summary>The address Kestrel listens on, like http://127.0.0.1:43567.</summary>
@@ -34,12 +37,26 @@ public sealed class LiveApp : WebApplicationFactory<Program>
         }
     }
 
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Storage:DataFolder", dataFolder);
         builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:AllowPublicOutbox", "true");
+        builder.UseSetting("Site:PublicUrl", "http://127.0.0.1:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in TestSecrets.HostSettings())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Logging:LogLevel:Default", "Critical");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Critical");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Critical");

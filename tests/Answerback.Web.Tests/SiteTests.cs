@@ -44,7 +44,8 @@ public sealed class SiteTests(PlainAppFixture apps) : IClassFixture<PlainAppFixt
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Get_OverHttpsOutsideDevelopment_SendsHsts(Provider provider)
     {
-        var app = await apps.AppAsync(provider);
+        // HSTS is never sent to localhost, so this site's public address is another host.
+        await using var app = new AnswerbackApp(provider, demo: false, new Dictionary<string, string?> { ["Site:PublicUrl"] = "https://answerback.example/" });
         using var client = app.CreateClient(new() { BaseAddress = new Uri("https://answerback.example/"), AllowAutoRedirect = false });
 
         var response = await client.GetAsync(new Uri("/accounts/sign-in", UriKind.Relative), TestContext.Current.CancellationToken);
@@ -64,7 +65,7 @@ public sealed class SiteTests(PlainAppFixture apps) : IClassFixture<PlainAppFixt
         var response = await session.Client.PostAsync(new Uri("/accounts/sign-in", UriKind.Relative), form, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("answerback.session", StringComparison.Ordinal)));
+        Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.Contains("answerback.session", StringComparison.Ordinal)));
     }
 
     [Theory]

@@ -38,6 +38,9 @@ namespace Answerback.Platform.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("CreatedInDemo")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -137,23 +140,70 @@ namespace Answerback.Platform.Postgres.Migrations
                     b.ToTable("Areas");
                 });
 
-            modelBuilder.Entity("Answerback.Platform.Data.PlatformSecret", b =>
+            modelBuilder.Entity("Answerback.Platform.Notifications.QueuedEmail", b =>
                 {
-                    b.Property<string>("Name")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("EnqueuedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Value")
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("NotBefore")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.HasKey("Name");
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("text");
 
-                    b.ToTable("PlatformSecrets");
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NotBefore");
+
+                    b.ToTable("QueuedEmails", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Organisations.MemberListEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EmailHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailHash");
+
+                    b.HasIndex("OrganisationId", "EmailHash")
+                        .IsUnique();
+
+                    b.ToTable("MemberListEntries");
                 });
 
             modelBuilder.Entity("Answerback.Platform.Organisations.Organisation", b =>
@@ -215,30 +265,6 @@ namespace Answerback.Platform.Postgres.Migrations
                     b.ToTable("OrganisationRoles");
                 });
 
-            modelBuilder.Entity("Answerback.Platform.Residency.MemberListEntry", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("EmailHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<Guid>("OrganisationId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EmailHash");
-
-                    b.HasIndex("OrganisationId", "EmailHash")
-                        .IsUnique();
-
-                    b.ToTable("MemberListEntries");
-                });
-
             modelBuilder.Entity("Answerback.Platform.Residency.RegisterEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -280,6 +306,36 @@ namespace Answerback.Platform.Postgres.Migrations
                     b.ToTable("RegisterEntries");
                 });
 
+            modelBuilder.Entity("Answerback.Platform.Residency.RegisterHolder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ApprovedByPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovedByPersonId");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("OrganisationId", "AreaId")
+                        .IsUnique();
+
+                    b.ToTable("RegisterHolders", (string)null);
+                });
+
             modelBuilder.Entity("Answerback.Platform.Residency.Residency", b =>
                 {
                     b.Property<Guid>("Id")
@@ -310,6 +366,69 @@ namespace Answerback.Platform.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Residencies");
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Residency.ResidencyDispute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("CodeIssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ElectorNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("FailedCodeAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("FlaggedForModeration")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("HolderPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Postcode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("RegisterEntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequestedByPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HolderPersonId");
+
+                    b.HasIndex("RegisterEntryId");
+
+                    b.HasIndex("OrganisationId", "Status");
+
+                    b.HasIndex("RequestedByPersonId", "Status");
+
+                    b.ToTable("ResidencyDisputes", (string)null);
                 });
 
             modelBuilder.Entity("Answerback.Platform.Residency.VerificationAttempt", b =>
@@ -502,6 +621,15 @@ namespace Answerback.Platform.Postgres.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("Answerback.Platform.Organisations.MemberListEntry", b =>
+                {
+                    b.HasOne("Answerback.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Answerback.Platform.Organisations.OrganisationRole", b =>
                 {
                     b.HasOne("Answerback.Platform.Organisations.Organisation", "Organisation")
@@ -519,15 +647,6 @@ namespace Answerback.Platform.Postgres.Migrations
                     b.Navigation("Organisation");
 
                     b.Navigation("Person");
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Residency.MemberListEntry", b =>
-                {
-                    b.HasOne("Answerback.Platform.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Answerback.Platform.Residency.RegisterEntry", b =>
@@ -550,6 +669,26 @@ namespace Answerback.Platform.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Answerback.Platform.Residency.RegisterHolder", b =>
+                {
+                    b.HasOne("Answerback.Platform.Accounts.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovedByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Answerback.Platform.Areas.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Answerback.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Answerback.Platform.Residency.Residency", b =>
                 {
                     b.HasOne("Answerback.Platform.Areas.Area", null)
@@ -561,6 +700,32 @@ namespace Answerback.Platform.Postgres.Migrations
                     b.HasOne("Answerback.Platform.Accounts.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Residency.ResidencyDispute", b =>
+                {
+                    b.HasOne("Answerback.Platform.Accounts.Person", null)
+                        .WithMany()
+                        .HasForeignKey("HolderPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Answerback.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Answerback.Platform.Residency.RegisterEntry", null)
+                        .WithMany()
+                        .HasForeignKey("RegisterEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Answerback.Platform.Accounts.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByPersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

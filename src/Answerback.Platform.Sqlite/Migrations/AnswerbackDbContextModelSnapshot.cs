@@ -33,6 +33,9 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("CreatedInDemo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -132,23 +135,70 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.ToTable("Areas");
                 });
 
-            modelBuilder.Entity("Answerback.Platform.Data.PlatformSecret", b =>
+            modelBuilder.Entity("Answerback.Platform.Notifications.QueuedEmail", b =>
                 {
-                    b.Property<string>("Name")
-                        .HasMaxLength(100)
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("CreatedAt")
+                    b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Value")
+                    b.Property<long>("EnqueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NotBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Name");
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
-                    b.ToTable("PlatformSecrets");
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NotBefore");
+
+                    b.ToTable("QueuedEmails", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Organisations.MemberListEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailHash");
+
+                    b.HasIndex("OrganisationId", "EmailHash")
+                        .IsUnique();
+
+                    b.ToTable("MemberListEntries");
                 });
 
             modelBuilder.Entity("Answerback.Platform.Organisations.Organisation", b =>
@@ -210,30 +260,6 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.ToTable("OrganisationRoles");
                 });
 
-            modelBuilder.Entity("Answerback.Platform.Residency.MemberListEntry", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EmailHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OrganisationId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EmailHash");
-
-                    b.HasIndex("OrganisationId", "EmailHash")
-                        .IsUnique();
-
-                    b.ToTable("MemberListEntries");
-                });
-
             modelBuilder.Entity("Answerback.Platform.Residency.RegisterEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -275,6 +301,36 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.ToTable("RegisterEntries");
                 });
 
+            modelBuilder.Entity("Answerback.Platform.Residency.RegisterHolder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ApprovedByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovedByPersonId");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("OrganisationId", "AreaId")
+                        .IsUnique();
+
+                    b.ToTable("RegisterHolders", (string)null);
+                });
+
             modelBuilder.Entity("Answerback.Platform.Residency.Residency", b =>
                 {
                     b.Property<Guid>("Id")
@@ -305,6 +361,69 @@ namespace Answerback.Platform.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Residencies");
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Residency.ResidencyDispute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CodeIssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ElectorNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedCodeAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FlaggedForModeration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("HolderPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Postcode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RegisterEntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestedByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HolderPersonId");
+
+                    b.HasIndex("RegisterEntryId");
+
+                    b.HasIndex("OrganisationId", "Status");
+
+                    b.HasIndex("RequestedByPersonId", "Status");
+
+                    b.ToTable("ResidencyDisputes", (string)null);
                 });
 
             modelBuilder.Entity("Answerback.Platform.Residency.VerificationAttempt", b =>
@@ -491,6 +610,15 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("Answerback.Platform.Organisations.MemberListEntry", b =>
+                {
+                    b.HasOne("Answerback.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Answerback.Platform.Organisations.OrganisationRole", b =>
                 {
                     b.HasOne("Answerback.Platform.Organisations.Organisation", "Organisation")
@@ -508,15 +636,6 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.Navigation("Organisation");
 
                     b.Navigation("Person");
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Residency.MemberListEntry", b =>
-                {
-                    b.HasOne("Answerback.Platform.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Answerback.Platform.Residency.RegisterEntry", b =>
@@ -539,6 +658,26 @@ namespace Answerback.Platform.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Answerback.Platform.Residency.RegisterHolder", b =>
+                {
+                    b.HasOne("Answerback.Platform.Accounts.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovedByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Answerback.Platform.Areas.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Answerback.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Answerback.Platform.Residency.Residency", b =>
                 {
                     b.HasOne("Answerback.Platform.Areas.Area", null)
@@ -550,6 +689,32 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.HasOne("Answerback.Platform.Accounts.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Residency.ResidencyDispute", b =>
+                {
+                    b.HasOne("Answerback.Platform.Accounts.Person", null)
+                        .WithMany()
+                        .HasForeignKey("HolderPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Answerback.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Answerback.Platform.Residency.RegisterEntry", null)
+                        .WithMany()
+                        .HasForeignKey("RegisterEntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Answerback.Platform.Accounts.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByPersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -19,7 +19,9 @@ public static class AccountsServiceCollectionExtensions
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedEmail = true;
+                PasswordPolicy.Configure(options.Password);
             })
+            .AddPasswordValidator<PasswordPolicyValidator>()
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AnswerbackDbContext>()
             .AddDefaultTokenProviders();

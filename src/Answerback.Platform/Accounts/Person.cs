@@ -38,6 +38,9 @@ public class Person : IdentityUser<Guid>
             IsCitizen = true,
             CreatedAt = createdAt,
         };
+
+    /// <summary>Created while the site ran as a demo (whose outbox anyone can read): such an account never receives a role.</summary>
+    public bool CreatedInDemo { get; set; }
 }
 
 internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>

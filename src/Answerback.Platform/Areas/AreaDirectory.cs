@@ -20,6 +20,12 @@ public interface IAreaActivities
     Task<IReadOnlyList<AreaActivity>> InAreaAsync(Guid areaId, CancellationToken ct);
 }
 
+/// <summary>The public count of verified residents of an area (the Residency capability decides which verifications count).</summary>
+public interface IVerifiedResidents
+{
+    Task<int> CountAsync(Guid areaId, CancellationToken ct);
+}
+
 /// <summary>Everything the area page shows (the areas within it are <c>Area.Children</c>).</summary>
 public sealed record AreaDetails(
     AreaSummary Area,
@@ -31,7 +37,7 @@ public sealed record AreaDetails(
 public sealed record AreaChoice(Guid Id, string? Code, string Label);
 
 /// <summary>Reads areas for the pages: the top-level list, one area's page and the choice lists of forms.</summary>
-public sealed class AreaDirectory(AnswerbackDbContext db, IEnumerable<IAreaActivities> activities)
+public sealed class AreaDirectory(AnswerbackDbContext db, IEnumerable<IAreaActivities> activities, IVerifiedResidents residents)
 {
     /// <summary>Areas without a parent, by name, each with its children by name.</summary>
     public async Task<IReadOnlyList<AreaSummary>> ListTopLevelAsync(CancellationToken ct = default)
@@ -79,7 +85,7 @@ public sealed class AreaDirectory(AnswerbackDbContext db, IEnumerable<IAreaActiv
             happening.AddRange(await source.InAreaAsync(area.Id, ct));
         }
 
-        var verified = await db.Residencies.CountAsync(r => r.AreaId == area.Id && r.Kind == Residency.ResidencyKind.Verified, ct);
+        var verified = await residents.CountAsync(area.Id, ct);
         return new AreaDetails(
             new AreaSummary(area.Id, area.Slug, area.Name, area.Code, children),
             parent,

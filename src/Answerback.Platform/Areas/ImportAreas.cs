@@ -25,7 +25,7 @@ public sealed class ImportAreas(AnswerbackDbContext db)
     public async Task<AreaImportReport> ImportAsync(Stream csv, string fileName, bool mayChangeExisting, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(csv);
-        var errors = new List<ImportError>();
+        var errors = new ImportErrorList();
         var rows = new List<Row>();
         var byCode = new Dictionary<string, Row>(StringComparer.Ordinal);
         await using (var upload = new CsvUpload(csv, fileName, errors.Add))
@@ -109,7 +109,6 @@ public sealed class ImportAreas(AnswerbackDbContext db)
 
         if (errors.Count > 0)
         {
-            return new AreaImportReport(FieldError.FromImport(Sorted(errors)), 0, 0);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -142,9 +141,6 @@ public sealed class ImportAreas(AnswerbackDbContext db)
         await transaction.CommitAsync(ct);
         return new AreaImportReport([], created, updated);
     }
-
-    internal static List<ImportError> Sorted(List<ImportError> errors)
-        => [.. errors.OrderBy(e => e.Line).ThenBy(e => e.Field, StringComparer.Ordinal)];
 
     /// <summary>True when the row gives an existing area another name or another parent.</summary>
     private static bool Changes(Row row, Area area, Dictionary<string, Area> existing)

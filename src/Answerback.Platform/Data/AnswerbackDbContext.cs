@@ -32,8 +32,6 @@ public class AnswerbackDbContext(DbContextOptions<AnswerbackDbContext> options)
 
     public DbSet<MemberListEntry> MemberListEntries => Set<MemberListEntry>();
 
-    public DbSet<PlatformSecret> PlatformSecrets => Set<PlatformSecret>();
-
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

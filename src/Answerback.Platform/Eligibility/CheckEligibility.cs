@@ -9,7 +9,7 @@ namespace Answerback.Platform.Eligibility;
 public sealed record EligibilityDecision(bool IsEligible, string Reason);
 
 /// <summary>Decides an <see cref="EligibilityRule"/> for a person from their residencies and member-list entries.</summary>
-public sealed class CheckEligibility(AnswerbackDbContext db, ResidencyHasher hasher)
+public sealed class CheckEligibility(AnswerbackDbContext db, ResidencyHasher hasher, RegisterAttestation attestation)
 {
     private sealed class Facts
     {
@@ -20,7 +20,8 @@ public sealed class CheckEligibility(AnswerbackDbContext db, ResidencyHasher has
         public Dictionary<Guid, bool> Membership { get; } = [];
         public Dictionary<Guid, string> AreaNames { get; } = [];
         public Dictionary<Guid, string> OrganisationNames { get; } = [];
-        public Dictionary<Guid, HashSet<Guid>> AttestedAreas { get; } = [];
+        /// <summary>The person's claimed entries from approved holders' registers: organisation, the entry's area and those above it.</summary>
+        public List<(Guid OrganisationId, string OrganisationName, IReadOnlyList<Guid> Areas)>? AttestedClaims { get; set; }
     }
 
     public async Task<EligibilityDecision> CheckAsync(Guid personId, EligibilityRule rule, CancellationToken ct = default)
@@ -47,21 +48,24 @@ public sealed class CheckEligibility(AnswerbackDbContext db, ResidencyHasher has
             case AnyoneSignedIn:
                 return new EligibilityDecision(true, "Everyone who is signed in can take part.");
 
-            case VerifiedResidentOf { AttestedBy: { } organisationId } attested:
+            case VerifiedResidentOf verified:
             {
-                var name = await AreaNameAsync(attested.AreaId, facts, ct);
-                var organisation = await OrganisationNameAsync(organisationId, facts, ct);
-                return await IsAttestedAsync(attested.AreaId, organisationId, facts, ct)
-                    ? new EligibilityDecision(true, $"You are a verified resident of {name} on the register of {organisation}.")
-                    : new EligibilityDecision(false, $"Only residents of {name} verified against the register of {organisation} can take part: verify your residency with your elector number and postcode.");
-            }
+                // Only a register of an approved holder counts: any organiser can upload an invented one.
+                var name = await AreaNameAsync(verified.AreaId, facts, ct);
+                var backing = (await AttestedClaimsAsync(facts, ct))
+                    .FirstOrDefault(c => c.Areas.Contains(verified.AreaId) && (verified.AttestedBy is null || c.OrganisationId == verified.AttestedBy));
+                if (backing.Areas is not null)
+                {
+                    return new EligibilityDecision(true, $"You are a verified resident of {name} on the register of {backing.OrganisationName}.");
+                }
 
-            case VerifiedResidentOf { AreaId: var areaId }:
-            {
-                var name = await AreaNameAsync(areaId, facts, ct);
-                return facts.Residencies.Contains((areaId, ResidencyKind.Verified))
-                    ? new EligibilityDecision(true, $"You are a verified resident of {name}.")
-                    : new EligibilityDecision(false, $"Only verified residents of {name} can take part: verify your residency with your elector number and postcode.");
+                if (verified.AttestedBy is { } organisationId)
+                {
+                    var organisation = await OrganisationNameAsync(organisationId, facts, ct);
+                    return new EligibilityDecision(false, $"Only residents of {name} verified against the register of {organisation} can take part: verify your residency with your elector number and postcode.");
+                }
+
+                return new EligibilityDecision(false, $"Only verified residents of {name} can take part: verify your residency with your elector number and postcode.");
             }
 
             case SelfDeclaredResidentOf(var areaId):
@@ -133,28 +137,25 @@ public sealed class CheckEligibility(AnswerbackDbContext db, ResidencyHasher has
     }
 
     /// <summary>
-    /// Whether the person has claimed an entry from the organisation's register in the area or an
-    /// area within it. The residency rows alone cannot say this: they do not record whose register
-    /// verified them, and any organiser can upload a register for any area.
+    /// The person's claimed register entries that count: uploaded by an organisation an administrator
+    /// approved as register holder for the entry's area. The residency rows alone cannot say this: they
+    /// do not record whose register verified them.
     /// </summary>
-    private async Task<bool> IsAttestedAsync(Guid areaId, Guid organisationId, Facts facts, CancellationToken ct)
+    private async Task<List<(Guid OrganisationId, string OrganisationName, IReadOnlyList<Guid> Areas)>> AttestedClaimsAsync(Facts facts, CancellationToken ct)
     {
-        if (!facts.AttestedAreas.TryGetValue(organisationId, out var areas))
+        if (facts.AttestedClaims is null)
         {
-            areas = [];
-            var entryAreas = await db.RegisterEntries.AsNoTracking()
-                .Where(e => e.ClaimedByPersonId == facts.PersonId && e.OrganisationId == organisationId)
-                .Select(e => e.AreaId).Distinct().ToListAsync(ct);
-            foreach (var entryArea in entryAreas)
+            var claims = new List<(Guid, string, IReadOnlyList<Guid>)>();
+            foreach (var backing in (await attestation.BackingAsync(facts.PersonId, ct)).Where(b => b.Attested))
             {
                 // Residency of a parent is gained through a ward's entry, as VerifyResidency does.
-                areas.UnionWith(await AreaDirectory.WithAncestorsAsync(db, entryArea, ct));
+                claims.Add((backing.OrganisationId, backing.OrganisationName, await AreaDirectory.WithAncestorsAsync(db, backing.AreaId, ct)));
             }
 
-            facts.AttestedAreas[organisationId] = areas;
+            facts.AttestedClaims = claims;
         }
 
-        return areas.Contains(areaId);
+        return facts.AttestedClaims;
     }
 
     private async Task<string> AreaNameAsync(Guid areaId, Facts facts, CancellationToken ct)

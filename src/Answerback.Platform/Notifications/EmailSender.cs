@@ -7,8 +7,16 @@ using MimeKit;
 
 namespace Answerback.Platform.Notifications;
 
+/// <summary>What an email is for: the outbox hides password-reset messages from other visitors.</summary>
+public enum EmailKind
+{
+    Notice = 0,
+    Confirmation = 1,
+    PasswordReset = 2,
+}
+
 /// <summary>An email to one recipient. <see cref="HtmlBody"/> is optional; the text body is always sent.</summary>
-public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody);
+public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody, EmailKind Kind = EmailKind.Notice);
 
 /// <summary>The one way the platform sends email: SMTP when configured, the local outbox otherwise.</summary>
 public interface IEmailSender
@@ -19,6 +27,9 @@ public interface IEmailSender
 
 internal static class MimeMessages
 {
+    /// <summary>The header that carries <see cref="EmailKind"/> (read back by the outbox).</summary>
+    public const string KindHeader = "X-Answerback-Kind";
+
     public static MimeMessage Create(EmailMessage message, string from, DateTimeOffset date)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -27,6 +38,7 @@ internal static class MimeMessages
         mime.To.Add(MailboxAddress.Parse(message.To));
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
         mime.Body = body.ToMessageBody();
+        mime.Headers.Add(KindHeader, message.Kind.ToString());
         return mime;
     }
 }
@@ -56,7 +68,8 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options, TimeProvider
         await client.DisconnectAsync(true, ct);
         if (logger.IsEnabled(LogLevel.Information))
         {
-            logger.LogInformation("Sent email {Subject} to {To}", message.Subject, message.To);
+            // Never the recipient's address: logs are kept longer and read by more people than the mail.
+            logger.LogInformation("Sent email {Subject} ({Kind})", message.Subject, message.Kind);
         }
     }
 }
@@ -76,20 +89,24 @@ public sealed class OutboxEmailSender(IOptions<EmailOptions> options, Outbox out
         // The name starts with the UTC ticks so that names sort by time; the GUID keeps them unique.
         var id = now.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N");
         var path = Path.Combine(folder, id + ".eml");
-        await using (var stream = File.Create(path))
+        // Written under another name and renamed, so a reader (the outbox page) never sees half a message.
+        var partial = path + ".partial";
+        await using (var stream = File.Create(partial))
         {
             await mime.WriteToAsync(stream, ct);
         }
 
+        File.Move(partial, path);
+
         if (logger.IsEnabled(LogLevel.Information))
         {
-            logger.LogInformation("Stored email {Subject} to {To} in the outbox as {Id}", message.Subject, message.To, id);
+            logger.LogInformation("Stored email {Subject} ({Kind}) in the outbox as {Id}", message.Subject, message.Kind, id);
         }
     }
 }
 
 /// <summary>A message in the outbox.</summary>
-public sealed record OutboxMessage(string Id, DateTimeOffset SentAt, string To, string Subject, string TextBody, string? HtmlBody);
+public sealed record OutboxMessage(string Id, DateTimeOffset SentAt, string To, string Subject, string TextBody, string? HtmlBody, EmailKind Kind);
 
 /// <summary>Lists and reads the outbox (for the operator page and tests), newest first.</summary>
 public sealed class Outbox(IOptions<StorageOptions> storage)
@@ -140,6 +157,8 @@ public sealed class Outbox(IOptions<StorageOptions> storage)
             mime.To.ToString(),
             mime.Subject ?? "",
             mime.TextBody ?? "",
-            mime.HtmlBody);
+            mime.HtmlBody,
+            // A message without the header (older than it) counts as a reset: hidden rather than shown.
+            Enum.TryParse<EmailKind>(mime.Headers[MimeMessages.KindHeader], out var kind) ? kind : EmailKind.PasswordReset);
     }
 }

@@ -8,7 +8,7 @@ namespace Answerback.Platform.Notifications;
 /// <summary>Registers the Notifications capability.</summary>
 public static class NotificationsServiceCollectionExtensions
 {
-    /// <summary>Its options (<c>Email</c>), the email sender (SMTP when configured, the outbox otherwise) and the outbox.</summary>
+    /// <summary>Its options (<c>Email</c>), the email sender (SMTP when configured, the outbox otherwise), the outbox, and the queue requests put their email in (drained by a hosted service).</summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -25,6 +25,10 @@ public static class NotificationsServiceCollectionExtensions
                 ? ActivatorUtilities.CreateInstance<OutboxEmailSender>(provider)
                 : ActivatorUtilities.CreateInstance<SmtpEmailSender>(provider);
         });
+        services.TryAddSingleton<EmailQueueSignal>();
+        services.TryAddScoped<IEmailQueue, DatabaseEmailQueue>();
+        services.TryAddScoped<DeliverQueuedEmail>();
+        services.AddHostedService<EmailQueueWorker>();
         return services;
     }
 }

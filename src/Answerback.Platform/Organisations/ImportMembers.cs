@@ -1,4 +1,3 @@
-using Answerback.Platform.Areas;
 using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Answerback.Platform.Imports;
@@ -26,7 +25,7 @@ public sealed class ImportMembers(AnswerbackDbContext db, ResidencyHasher hasher
         }
 
         var key = await hasher.GetKeyAsync(ct);
-        var errors = new List<ImportError>();
+        var errors = new ImportErrorList();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var hashes = new List<string>();
         await using (var upload = new CsvUpload(csv, fileName, errors.Add))
@@ -56,7 +55,7 @@ public sealed class ImportMembers(AnswerbackDbContext db, ResidencyHasher hasher
 
         if (errors.Count > 0)
         {
-            return new MemberImportReport(FieldError.FromImport(ImportAreas.Sorted(errors)), 0, 0);
+            return new MemberImportReport(FieldError.FromImport(errors.Report(fileName)), 0, 0);
         }
 
         var existing = (await db.MemberListEntries.Where(m => m.OrganisationId == organisationId).Select(m => m.EmailHash).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);

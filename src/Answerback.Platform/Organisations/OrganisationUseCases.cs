@@ -69,9 +69,15 @@ public sealed class GrantOrganisationRole(AnswerbackDbContext db, TimeProvider t
             return Result.Failed<RoleChange>("organisation", "The organisation does not exist.");
         }
 
-        if (!await db.Users.AnyAsync(u => u.Id == personId, ct))
+        var person = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == personId, ct);
+        if (person is null)
         {
             return Result.Failed<RoleChange>("person", "The person does not exist.");
+        }
+
+        if (Accounts.RoleHolders.Refusal(person) is { } refusal)
+        {
+            return Result.Failed<RoleChange>("person", refusal);
         }
 
         if (await db.OrganisationRoles.AnyAsync(r => r.OrganisationId == organisationId && r.PersonId == personId && r.Role == role, ct))

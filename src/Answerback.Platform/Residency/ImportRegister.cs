@@ -21,9 +21,6 @@ public sealed record RegisterImportReport(IReadOnlyList<FieldError> Errors, int 
 /// </summary>
 public sealed class ImportRegister(AnswerbackDbContext db, ResidencyHasher hasher, TimeProvider time, ILogger<ImportRegister> logger)
 {
-    /// <summary>Reports stop listing errors after this many (the count of the rest is given).</summary>
-    public const int MaxErrorsListed = 1000;
-
     public async Task<RegisterImportReport> ImportAsync(Stream csv, string fileName, Guid organisationId, string areaCode, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(csv);
@@ -83,19 +80,8 @@ public sealed class ImportRegister(AnswerbackDbContext db, ResidencyHasher hashe
         Stream csv, string fileName, Guid organisationId, Areas.Area area, string? code, HashSet<Guid> within,
         Dictionary<string, Guid> knownCodes, byte[] key, DateTimeOffset now, HashSet<(Guid, string)> existing, CancellationToken ct)
     {
-        var errors = new List<ImportError>();
-        var extraErrors = 0;
-        void Error(int line, string field, string message)
-        {
-            if (errors.Count < MaxErrorsListed)
-            {
-                errors.Add(new ImportError(line, field, message));
-            }
-            else
-            {
-                extraErrors++;
-            }
-        }
+        var errors = new ImportErrorList();
+        void Error(int line, string field, string message) => errors.Add(line, field, message);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Rows go straight to the database as the file streams in (no change tracking), inside the
@@ -198,13 +184,8 @@ public sealed class ImportRegister(AnswerbackDbContext db, ResidencyHasher hashe
             // Abandon what was written (for PostgreSQL: cancel the COPY) before rolling back.
             await writer.DisposeAsync();
             await transaction.RollbackAsync(ct);
-            var listed = ImportAreas.Sorted(errors);
-            if (extraErrors > 0)
-            {
-                listed.Add(new ImportError(0, fileName, $"{extraErrors} more error(s) not listed"));
-            }
-
-            var errorCount = errors.Count + extraErrors;
+            var listed = errors.Report(fileName);
+            var errorCount = errors.Count;
             if (logger.IsEnabled(LogLevel.Warning))
             {
                 logger.LogWarning("Register import of {File} for area {Area} refused: {Count} error(s)", fileName, code, errorCount);

@@ -10,16 +10,24 @@ namespace Answerback.Platform.Residency;
 
 /// <summary>
 /// The demo party's synthetic register, through <see cref="ImportRegister"/> (entries already there
-/// are skipped), and the demo resident who verified in Arbury, through <see cref="VerifyResidency"/>.
+/// are skipped) approved as an administrator would (<see cref="ApproveRegisterHolder"/>), and the demo resident who verified in Arbury, through <see cref="VerifyResidency"/>.
 /// </summary>
 internal sealed class ResidencyDemoSeed(
-    ImportRegister import, VerifyResidency verify, OrganisationDirectory organisations, AccountOverview accounts, UserManager<Person> users) : IDemoSeed
+    ImportRegister import, ApproveRegisterHolder approve, VerifyResidency verify, OrganisationDirectory organisations, AccountOverview accounts, UserManager<Person> users) : IDemoSeed
 {
     public int Order => DemoSeedOrder.Residency;
 
     public async Task SeedAsync(DemoSeeding seeding, CancellationToken ct)
     {
         var organisation = await organisations.FindAsync(DemoData.OrganisationSlug, ct) ?? throw new InvalidOperationException("The demo organisation is missing.");
+
+        // The demo party's register is attested for the city (and so its wards), as an administrator would approve it.
+        var approved = await approve.ApproveAsync(DemoData.OrganisationSlug, DemoData.CambridgeCode, approvedBy: null, ct);
+        if (!approved.Succeeded)
+        {
+            throw new InvalidOperationException("The demo register holder could not be approved: " + string.Join(" ", approved.Errors.Select(e => e.Message)));
+        }
+
         var csv = new StringBuilder("elector_number,postcode,area_code\n");
         foreach (var (elector, postcode, ward) in SyntheticRegister())
         {

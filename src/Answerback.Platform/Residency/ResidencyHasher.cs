@@ -1,41 +1,26 @@
 using System.Security.Cryptography;
 using System.Text;
-using Answerback.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Answerback.Platform.Residency;
 
 /// <summary>
 /// Keyed hashes (HMAC-SHA256) of register entries and member emails, so the database never holds
-/// an elector number, a postcode from the register or a member's address. The key comes from
-/// <c>Residency:HashKey</c>, or is generated once and stored in the database.
+/// an elector number, a postcode from the register or a member's address. The key never lives in
+/// the database (a dump beside its key could be searched): it comes from <c>Residency:HashKey</c>,
+/// from the file <c>Residency:HashKeyFile</c>, or (Development only, <c>Residency:GenerateKeyFile</c>)
+/// from a key file generated once in the data folder.
 /// </summary>
-public sealed class ResidencyHasher(AnswerbackDbContext db, IOptions<ResidencyOptions> options, ResidencyKeyCache cache, TimeProvider time)
+public sealed class ResidencyHasher(IOptions<ResidencyOptions> options, IOptions<StorageOptions> storage, ResidencyKeyCache cache)
 {
-    internal const string KeyName = "residency-hash-key";
+    /// <summary>The generated key file's name in the data folder (Development only).</summary>
+    public const string GeneratedKeyFileName = "residency-hash.key";
 
-    /// <summary>The HMAC key (configured, stored, or generated and stored now).</summary>
-    public async Task<byte[]> GetKeyAsync(CancellationToken ct = default)
+    /// <summary>The HMAC key, read once per service provider.</summary>
+    public Task<byte[]> GetKeyAsync(CancellationToken ct = default)
     {
-        if (cache.Key is { } cached)
-        {
-            return cached;
-        }
-
-        var configured = options.Value.HashKey;
-        byte[] key;
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            key = ParseKey(configured) ?? throw new InvalidOperationException("Residency:HashKey must be base64 of at least 32 bytes.");
-        }
-        else
-        {
-            key = await LoadOrCreateStoredKeyAsync(ct);
-        }
-
-        cache.Key = key;
-        return key;
+        ct.ThrowIfCancellationRequested();
+        return Task.FromResult(cache.Key ??= ResidencyKeys.Load(options.Value, storage.Value));
     }
 
     /// <summary>The hash of a register entry (normalises both parts first).</summary>
@@ -120,35 +105,6 @@ public sealed class ResidencyHasher(AnswerbackDbContext db, IOptions<ResidencyOp
         }
 
         return builder.ToString();
-    }
-
-    private async Task<byte[]> LoadOrCreateStoredKeyAsync(CancellationToken ct)
-    {
-        var stored = await db.PlatformSecrets.AsNoTracking().FirstOrDefaultAsync(s => s.Name == KeyName, ct);
-        if (stored is not null)
-        {
-            return Convert.FromBase64String(stored.Value);
-        }
-
-        var secret = new PlatformSecret
-        {
-            Name = KeyName,
-            Value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            CreatedAt = time.GetUtcNow(),
-        };
-        db.PlatformSecrets.Add(secret);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return Convert.FromBase64String(secret.Value);
-        }
-        catch (DbUpdateException)
-        {
-            // Another node stored its key first: use that one.
-            db.Entry(secret).State = EntityState.Detached;
-            var winner = await db.PlatformSecrets.AsNoTracking().FirstAsync(s => s.Name == KeyName, ct);
-            return Convert.FromBase64String(winner.Value);
-        }
     }
 }
 

@@ -15,6 +15,8 @@ public static class ResidencyServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<ResidencyOptions>().Bind(configuration.GetSection(ResidencyOptions.Section))
             .Validate(o => string.IsNullOrWhiteSpace(o.HashKey) || ResidencyHasher.ParseKey(o.HashKey) is not null, "Residency:HashKey must be base64 of at least 32 bytes.")
+            .Validate(ResidencyKeys.IsConfigured, ResidencyKeys.MissingMessage)
+            .Validate(o => o.MoveCoolDown >= TimeSpan.Zero, "Residency:MoveCoolDown must not be negative.")
             .Validate(o => o.MaxFailedAttemptsPerHour > 0, "Residency:MaxFailedAttemptsPerHour must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton<ResidencyKeyCache>();
@@ -22,8 +24,14 @@ public static class ResidencyServiceCollectionExtensions
         services.TryAddScoped<ImportRegister>();
         services.TryAddScoped<VerifyResidency>();
         services.TryAddScoped<DeclareResidency>();
+        services.TryAddScoped<RegisterAttestation>();
+        services.TryAddScoped<ApproveRegisterHolder>();
+        services.TryAddScoped<RequestResidencyCode>();
+        services.TryAddScoped<ResidencyDisputes>();
+        services.TryAddScoped<RedeemResidencyCode>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IAreaActivities, RegisterAreaActivities>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeed, ResidencyDemoSeed>());
+        services.TryAddScoped<IVerifiedResidents, AttestedResidents>();
         return services;
     }
 }

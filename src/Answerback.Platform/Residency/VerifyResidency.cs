@@ -1,4 +1,4 @@
-using Answerback.Platform.Areas;
+using System.Globalization;
 using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +28,9 @@ public sealed class VerifyResidency(AnswerbackDbContext db, ResidencyHasher hash
 
     /// <summary>The error field of an account that has failed too often in the last hour (nothing was checked).</summary>
     public const string AttemptsField = "attempts";
+
+    /// <summary>The error field of a person who verified other details within the cool-down (nothing was checked).</summary>
+    public const string MoveField = "move";
 
     public const string NotMatchedMessage =
         "We could not verify these details. Check your elector number and postcode exactly as they appear on your poll card or register letter, and try again.";
@@ -61,6 +64,21 @@ public sealed class VerifyResidency(AnswerbackDbContext db, ResidencyHasher hash
         }
 
         var hash = ResidencyHasher.HashEntry(await hasher.GetKeyAsync(ct), elector, normalisedPostcode);
+        // One verified residency per person: verifying other details moves it, at most once per
+        // cool-down (otherwise one account could claim a whole ward). Checked before the register is
+        // looked at, so the answer says nothing about whether the new details exist.
+        var heldElsewhere = await db.RegisterEntries.Where(e => e.ClaimedByPersonId == personId && e.Hash != hash).Select(e => e.ClaimedAt).ToListAsync(ct);
+        if (heldElsewhere.Count > 0)
+        {
+            var verifiedAt = heldElsewhere.Max() ?? DateTimeOffset.MinValue;
+            var movableFrom = verifiedAt + options.Value.MoveCoolDown;
+            if (now < movableFrom)
+            {
+                return Result.Failed<VerifiedResidency>(MoveField,
+                    string.Create(CultureInfo.InvariantCulture, $"You verified where you live on {verifiedAt:d MMMM yyyy}. You can move your residency to other details from {movableFrom:d MMMM yyyy}."));
+            }
+        }
+
         // Every organisation's entry for these details. An elector backs one account: when any of them
         // already backs another account, nothing is claimed and the attempt fails like no match at all
         // (otherwise a register uploaded later would hand the same elector to a second account).
@@ -90,25 +108,13 @@ public sealed class VerifyResidency(AnswerbackDbContext db, ResidencyHasher hash
 
         var succeeded = claimedAreas.Count > 0;
         db.VerificationAttempts.Add(new VerificationAttempt { Id = Guid.NewGuid(), PersonId = personId, At = now, Succeeded = succeeded });
-        var areaIds = new List<Guid>();
+        IReadOnlyList<Guid> areaIds = [];
         if (succeeded)
         {
-            foreach (var areaId in claimedAreas)
-            {
-                foreach (var id in await AreaDirectory.WithAncestorsAsync(db, areaId, ct))
-                {
-                    if (!areaIds.Contains(id))
-                    {
-                        areaIds.Add(id);
-                    }
-                }
-            }
-
-            var existing = await db.Residencies.Where(r => r.PersonId == personId && r.Kind == ResidencyKind.Verified).Select(r => r.AreaId).ToListAsync(ct);
-            foreach (var id in areaIds.Where(id => !existing.Contains(id)))
-            {
-                db.Residencies.Add(new Residency { Id = Guid.NewGuid(), PersonId = personId, AreaId = id, Kind = ResidencyKind.Verified, CreatedAt = now });
-            }
+            // Moving: the entries held for the old details go back to the register, unclaimed.
+            await db.RegisterEntries.Where(e => e.ClaimedByPersonId == personId && e.Hash != hash)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.ClaimedByPersonId, (Guid?)null).SetProperty(e => e.ClaimedAt, (DateTimeOffset?)null), ct);
+            areaIds = await ResidencyClaims.RebuildVerifiedAsync(db, personId, now, ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -129,7 +135,7 @@ public sealed class VerifyResidency(AnswerbackDbContext db, ResidencyHasher hash
             logger.LogInformation("Residency verified for {PersonId} in {Count} area(s)", personId, areaCount);
         }
         var names = await db.Areas.Where(a => areaIds.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToListAsync(ct);
-        var nearest = names.FirstOrDefault(n => n.Id == areaIds[0])?.Name ?? "your area";
+        var nearest = names.FirstOrDefault(n => n.Id == claimedAreas[0])?.Name ?? "your area";
         return Result.Ok(new VerifiedResidency(areaIds, $"You are now a verified resident of {nearest}."));
     }
 }

@@ -29,4 +29,16 @@ public static partial class WebLog
 
     [LoggerMessage(1009, LogLevel.Information, "Demo mode: seeded {Areas} areas, {People} people, {Entries} register entries (0 means already present)")]
     public static partial void DemoSeeded(this ILogger logger, int areas, int people, int entries);
+
+    [LoggerMessage(1010, LogLevel.Warning, "Sign-in failed for {PersonId} ({Reason})")]
+    public static partial void SignInFailed(this ILogger logger, string personId, string reason);
+
+    [LoggerMessage(1011, LogLevel.Information, "Account {PersonId} ended all its sessions")]
+    public static partial void SessionsEnded(this ILogger logger, Guid personId);
+
+    [LoggerMessage(1012, LogLevel.Warning, "Demo mode outside Development: the outbox, with every email the site sends, is public (Demo:AllowPublicOutbox)")]
+    public static partial void PublicOutbox(this ILogger logger);
+
+    [LoggerMessage(1013, LogLevel.Information, "Account {PersonId} changed its two-factor sign-in: {Change}")]
+    public static partial void TwoFactorChanged(this ILogger logger, Guid personId, string change);
 }

@@ -1,4 +1,9 @@
+using Answerback.Platform;
+using Answerback.Platform.Accounts;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Answerback.Cli.Tests.Platform;
 
@@ -7,9 +12,16 @@ public sealed class PlatformCliTests : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "answerback-cli-tests", Guid.NewGuid().ToString("N"));
 
-    public PlatformCliTests() => Directory.CreateDirectory(folder);
+    public PlatformCliTests()
+    {
+        Directory.CreateDirectory(folder);
+        // The residency hash key comes from configuration (here a key file), never the database.
+        File.WriteAllText(KeyFile, TestSecrets.NewHashKey());
+    }
 
     private string DataFolder => Path.Combine(folder, "data");
+
+    private string KeyFile => Path.Combine(folder, "residency.key");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -22,7 +34,7 @@ public sealed class PlatformCliTests : IDisposable
     }
 
     private Task<(int Exit, string Output, string Error)> RunHereAsync(params string[] args)
-        => RunAsync([.. args, "--data-folder", DataFolder]);
+        => RunAsync([.. args, "--data-folder", DataFolder, "--hash-key-file", KeyFile]);
 
     private string Write(string name, string text)
     {
@@ -44,7 +56,7 @@ public sealed class PlatformCliTests : IDisposable
     {
         var first = await RunHereAsync("db", "migrate");
         Assert.Equal(0, first.Exit);
-        Assert.Contains("Applied 2 migration(s)", first.Output, StringComparison.Ordinal);
+        Assert.Contains("Applied 3 migration(s)", first.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(DataFolder, "answerback.db")));
 
         var second = await RunHereAsync("db", "migrate");
@@ -196,6 +208,55 @@ public sealed class PlatformCliTests : IDisposable
     }
 
     [Fact]
+    public async Task RegisterImport_NoHashKeyConfigured_RefusedNamingTheKey()
+    {
+        var result = await RunAsync("db", "migrate", "--data-folder", DataFolder);
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("Residency:HashKey", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 9, finding 2: admin create promoted a pre-registered account and kept the attacker's password.</summary>
+    [Fact]
+    public async Task AdminCreate_PreRegisteredUnconfirmedAccount_PasswordReplaced()
+    {
+        await RunHereAsync("db", "migrate");
+        // The attacker signs up first with the future administrator's address (as the sign-up page would) and never confirms.
+        var services = new ServiceCollection();
+        services.AddPlatform(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DataFolder"] = DataFolder,
+            ["Residency:HashKeyFile"] = KeyFile,
+        }).Build());
+        await using (var provider = services.BuildServiceProvider())
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
+            var squat = new Person { UserName = "root@example.org", Email = "root@example.org", DisplayName = "root" };
+            Assert.True((await users.CreateAsync(squat, "attacker-chose-this")).Succeeded);
+        }
+
+        var result = await RunHereAsync("admin", "create", "--email", "root@example.org");
+
+        Assert.Equal(0, result.Exit);
+        Assert.Contains("had an unconfirmed account: its password was replaced, its sessions ended", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Password (shown once", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AdminApproveRegister_ThenAgain_SaysAlreadyApproved()
+    {
+        await MigratedWithCityAsync();
+        var first = await RunHereAsync("admin", "approve-register", "--organisation", "cambridge-commons", "--area", "E07000008");
+        Assert.Equal((0, "Approved cambridge-commons as register holder for E07000008."), (first.Exit, first.Output.Trim()));
+        var again = await RunHereAsync("admin", "approve-register", "--organisation", "cambridge-commons", "--area", "E07000008");
+        Assert.Contains("already approved", again.Output, StringComparison.Ordinal);
+        var unknown = await RunHereAsync("admin", "approve-register", "--organisation", "nobody", "--area", "E07000008");
+        Assert.Equal(1, unknown.Exit);
+        Assert.Contains("--organisation: No organisation has the address nobody.", unknown.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DbMigrate_PostgresWithoutConnectionString_ConfigurationError()
     {
         var result = await RunHereAsync("db", "migrate", "--provider", "Postgres");
@@ -207,7 +268,7 @@ public sealed class PlatformCliTests : IDisposable
     public async Task DbMigrateAndImports_OnPostgres_Work()
     {
         await using var database = TestDatabase.Create(TestProvider.Postgres, "cli-tests");
-        string[] pg = ["--provider", "Postgres", "--connection", database.PostgresConnectionString!];
+        string[] pg = ["--provider", "Postgres", "--connection", database.PostgresConnectionString!, "--hash-key-file", KeyFile];
         var migrate = await RunAsync(["db", "migrate", .. pg]);
         Assert.Equal(0, migrate.Exit);
         Assert.DoesNotContain("Password=", migrate.Output, StringComparison.OrdinalIgnoreCase);

@@ -24,6 +24,7 @@ public abstract class AreaDirectoryTests(TestProvider provider) : PlatformTest(p
         await Db.CityWithWardsAsync();
         var organisation = await Db.OrganisationAsync("Testville Greens");
         await Db.OrganisationAsync("Idle Party");
+        await Db.ApproveRegisterAsync("testville-greens", "C1");
         await Db.With<ImportRegister, RegisterImportReport>(i => i.ImportAsync(Arrange.Csv("elector_number,postcode,area_code\nNW1-1,CB4 2JB,W1\nNW1-2,CB4 2JD,W1\n"), "r.csv", organisation, "C1", Ct));
         var person = await Db.PersonAsync("ann@example.org");
         await Db.With<VerifyResidency, Result<VerifiedResidency>>(v => v.VerifyAsync(person, "NW1-1", "CB4 2JB", Ct));

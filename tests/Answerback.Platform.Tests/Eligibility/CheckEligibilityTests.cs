@@ -30,6 +30,9 @@ public abstract class CheckEligibilityTests(TestProvider provider) : PlatformTes
         member = await Db.PersonAsync("Max@Example.org");
         unconfirmedMember = await Db.PersonAsync("una@example.org", emailConfirmed: false);
         nobody = await Db.PersonAsync("nobody@example.org");
+        // Both parties are approved register holders for the city: only then do their registers count.
+        await Db.ApproveRegisterAsync("testville-greens", "C1");
+        await Db.ApproveRegisterAsync("testville-blues", "C1");
 
         await Db.With<ImportRegister, RegisterImportReport>(i => i.ImportAsync(Arrange.Csv("elector_number,postcode,area_code\nNW1-1,CB4 2JB,W1\n"), "r.csv", party, "C1", Ct));
         Assert.True((await Db.With<VerifyResidency, Result<VerifiedResidency>>(v => v.VerifyAsync(verified, "NW1-1", "CB4 2JB", Ct))).Succeeded);
@@ -82,7 +85,7 @@ public abstract class CheckEligibilityTests(TestProvider provider) : PlatformTes
         var puppet = await Db.PersonAsync("puppet@example.org");
         Assert.True((await Db.With<VerifyResidency, Result<VerifiedResidency>>(v => v.VerifyAsync(puppet, "FAKE-1", "CB1 3NE", Ct))).Succeeded);
 
-        // The plain rule trusts any register; the attested one only the organisation named.
+        // The plain rule trusts any approved holder's register; the attested one only the organisation named.
         Assert.True((await CheckAsync(puppet, new VerifiedResidentOf(areas.City))).IsEligible);
         Assert.False((await CheckAsync(puppet, new VerifiedResidentOf(areas.City, attestedBy: party))).IsEligible);
         Assert.True((await CheckAsync(puppet, new VerifiedResidentOf(areas.Ward2, attestedBy: otherParty))).IsEligible);

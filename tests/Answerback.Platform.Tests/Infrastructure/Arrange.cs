@@ -39,5 +39,12 @@ public static class Arrange
         return person.Id;
     }
 
+    /// <summary>An administrator approves the organisation as register holder for the area (and those within it).</summary>
+    public static async Task ApproveRegisterAsync(this PlatformTestDatabase db, string organisationSlug, string areaCode)
+    {
+        var result = await db.With<Platform.Residency.ApproveRegisterHolder, Platform.Residency.ApproveRegisterHolderResult>(a => a.ApproveAsync(organisationSlug, areaCode, null));
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+    }
+
     public static MemoryStream Csv(string text) => new(Encoding.UTF8.GetBytes(text));
 }

@@ -37,9 +37,13 @@ public sealed partial class VerifyResidencyJourneyTests(LiveApp app) : IClassFix
         await Browser.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "email outbox" }).ClickAsync();
         await Browser.AssertAccessibleAsync(page);
+        await WaitForMessageAsync(page, "Confirm your email address to " + email);
         await page.GetByRole(AriaRole.Link, new() { Name = "Confirm your email address to " + email }).ClickAsync();
         await Browser.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Link, new() { NameRegex = ConfirmLink() }).ClickAsync();
+        // The link only opens the page: confirming is a button (a link scanner's GET confirms nothing).
+        await Browser.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my email address" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Email address confirmed" })).ToBeVisibleAsync();
         await Browser.AssertAccessibleAsync(page);
@@ -97,8 +101,10 @@ public sealed partial class VerifyResidencyJourneyTests(LiveApp app) : IClassFix
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your email" })).ToBeVisibleAsync();
         await keys.ActivateAsync(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "email outbox" }));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Email outbox" })).ToBeVisibleAsync();
+        await WaitForMessageAsync(page, "Confirm your email address to " + email);
         await keys.ActivateAsync(page.GetByRole(AriaRole.Link, new() { Name = "Confirm your email address to " + email }));
         await keys.ActivateAsync(page.GetByRole(AriaRole.Link, new() { NameRegex = ConfirmLink() }));
+        await keys.ActivateAsync(page.GetByRole(AriaRole.Button, new() { Name = "Confirm my email address" }));
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Email address confirmed" })).ToBeVisibleAsync();
         await keys.ActivateAsync(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Sign in" }));
@@ -176,6 +182,16 @@ public sealed partial class VerifyResidencyJourneyTests(LiveApp app) : IClassFix
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
     private static Task<bool> IsFocusedAsync(ILocator locator) => locator.EvaluateAsync<bool>("e => e === document.activeElement");
+
+    /// <summary>Email is sent from a background queue: reload the outbox until the message has arrived (as a person would).</summary>
+    private static async Task WaitForMessageAsync(IPage page, string name)
+    {
+        for (var attempt = 0; attempt < 20 && await page.GetByRole(AriaRole.Link, new() { Name = name }).CountAsync() == 0; attempt++)
+        {
+            await page.WaitForTimeoutAsync(250);
+            await page.ReloadAsync();
+        }
+    }
 
     [GeneratedRegex("confirm-email[?]userId=")]
     private static partial Regex ConfirmLink();

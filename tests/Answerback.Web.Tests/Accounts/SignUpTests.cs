@@ -28,7 +28,7 @@ public sealed partial class SignUpTests(PlainAppFixture apps) : IClassFixture<Pl
         Assert.Contains("Please confirm your email address first", early.Html, StringComparison.Ordinal);
 
         var link = await ConfirmationLinkAsync(app, email);
-        var confirm = await session.GetAsync(link);
+        var confirm = await session.PostFormAsync(link, []);
         Assert.Equal(HttpStatusCode.OK, confirm.Status);
         Assert.Contains("Email address confirmed", confirm.Html, StringComparison.Ordinal);
 
@@ -41,7 +41,7 @@ public sealed partial class SignUpTests(PlainAppFixture apps) : IClassFixture<Pl
         Assert.Equal(HttpStatusCode.Redirect, signOut.Status);
         var after = await session.GetAsync("/accounts/me");
         Assert.Equal(HttpStatusCode.Redirect, after.Status);
-        Assert.StartsWith("http://localhost/accounts/sign-in", after.Location, StringComparison.Ordinal);
+        Assert.StartsWith("https://localhost/accounts/sign-in", after.Location, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -52,7 +52,7 @@ public sealed partial class SignUpTests(PlainAppFixture apps) : IClassFixture<Pl
         var person = await app.CreatePersonAsync($"tamper-{provider}@example.org");
         using var session = app.Session();
 
-        var page = await session.GetAsync($"/accounts/confirm-email?userId={person.Id}&code=bm90LWEtdG9rZW4");
+        var page = await session.PostFormAsync($"/accounts/confirm-email?userId={person.Id}&code=bm90LWEtdG9rZW4", []);
 
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Contains("This link does not work", page.Html, StringComparison.Ordinal);
@@ -76,7 +76,7 @@ public sealed partial class SignUpTests(PlainAppFixture apps) : IClassFixture<Pl
         var right = await session.PostFormAsync("/accounts/sign-in", [new("Input.Email", email), new("Input.Password", WebSession.DefaultPassword)]);
         Assert.Equal(HttpStatusCode.OK, right.Status);
         Assert.Contains("locked for 15 minutes", right.Html, StringComparison.Ordinal);
-        Assert.DoesNotContain(right.Response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("answerback.session", StringComparison.Ordinal)));
+        Assert.DoesNotContain(right.Response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.Contains("answerback.session", StringComparison.Ordinal)));
     }
 
     [Theory]
@@ -128,7 +128,7 @@ public sealed partial class SignUpTests(PlainAppFixture apps) : IClassFixture<Pl
         Assert.Contains("There is a problem", page.Html, StringComparison.Ordinal);
         Assert.Contains("Enter an email address like name@example.org", page.Html, StringComparison.Ordinal);
         Assert.Contains("Enter the name others will see", page.Html, StringComparison.Ordinal);
-        Assert.Contains("Use at least 10 characters for your password", page.Html, StringComparison.Ordinal);
+        Assert.Contains("Use at least 8 characters for your password", page.Html, StringComparison.Ordinal);
     }
 
     private static Task<string> ConfirmationLinkAsync(AnswerbackApp app, string email) =>
@@ -137,6 +137,7 @@ public sealed partial class SignUpTests(PlainAppFixture apps) : IClassFixture<Pl
     /// <summary>The path of the link in the newest outbox message to <paramref name="email"/> with this subject.</summary>
     internal static async Task<string> LinkInOutboxAsync(AnswerbackApp app, string email, string subject)
     {
+        await app.DeliverEmailAsync();
         var outbox = app.Services.GetRequiredService<Outbox>();
         var messages = await outbox.ListAsync();
         var message = messages.First(m => m.To.Contains(email, StringComparison.OrdinalIgnoreCase) && m.Subject == subject);

@@ -73,3 +73,12 @@ public sealed class TightVerificationLimitFixture : AppFixture
 {
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["RateLimiting:VerificationPermitsPerHour"] = "3" };
 }
+
+/// <summary>Reset posts limited to 3 an hour per address and account.</summary>
+public sealed class TightResetLimitFixture : AppFixture
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["RateLimiting:PasswordResetPermitsPerHour"] = "3" };
+}
+
+/// <summary>An app of its own for tests that move its clock far ahead.</summary>
+public sealed class ClockAppFixture : AppFixture;

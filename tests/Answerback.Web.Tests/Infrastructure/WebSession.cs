@@ -14,7 +14,7 @@ public sealed record Page(HttpStatusCode Status, string Html, HttpResponseMessag
 /// A browser-like conversation with the app: keeps cookies and posts forms the way a browser does,
 /// with the antiforgery token taken from the page that holds the form.
 /// </summary>
-public sealed partial class WebSession(HttpClient client) : IDisposable
+public sealed partial class WebSession(HttpClient client, Func<string, Task<string?>>? authenticatorKey = null) : IDisposable
 {
     public const string DefaultPassword = "Correct-horse-42";
 
@@ -56,7 +56,13 @@ public sealed partial class WebSession(HttpClient client) : IDisposable
     public async Task SignInAsync(string email, string password = DefaultPassword)
     {
         var page = await PostFormAsync("/accounts/sign-in", [new("Input.Email", email), new("Input.Password", password)]);
-        if (page.Status != HttpStatusCode.Redirect)
+        if (page.Location?.StartsWith("/accounts/sign-in-two-factor", StringComparison.Ordinal) == true
+            && authenticatorKey is not null && await authenticatorKey(email) is { } key)
+        {
+            page = await PostFormAsync(page.Location, [new("Input.Code", Totp.Code(key))]);
+        }
+
+        if (page.Status != HttpStatusCode.Redirect || page.Location?.StartsWith("/accounts/sign-in", StringComparison.Ordinal) == true)
         {
             throw new InvalidOperationException($"Sign-in of {email} failed: {page.Status}\n{Text(page.Html)}");
         }

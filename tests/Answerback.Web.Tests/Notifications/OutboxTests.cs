@@ -45,6 +45,7 @@ public sealed class OutboxTests(PlainAppFixture apps) : IClassFixture<PlainAppFi
         await app.CreatePersonAsync(reset);
         using var session = app.Session();
         await session.PostFormAsync("/accounts/forgot-password", [new("Input.Email", reset)]);
+        await app.DeliverEmailAsync();
         await session.SignInAsync($"admin-{provider}@example.org");
 
         var list = await session.GetAsync("/operator/outbox");
@@ -54,7 +55,7 @@ public sealed class OutboxTests(PlainAppFixture apps) : IClassFixture<PlainAppFi
 
         var message = await session.GetAsync(match.Groups[1].Value);
         Assert.Equal(HttpStatusCode.OK, message.Status);
-        Assert.Contains("<a href=\"http://localhost/accounts/reset-password?", message.Html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://localhost/accounts/reset-password?", message.Html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await session.GetAsync("/operator/outbox/..%2F..%2Fetc")).Status);
     }
 }

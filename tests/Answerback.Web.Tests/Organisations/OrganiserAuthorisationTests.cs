@@ -36,7 +36,7 @@ public sealed class OrganiserAuthorisationTests(DemoAppFixture apps) : IClassFix
     {
         var app = await apps.AppAsync(provider);
         var email = $"other-organiser-{provider}@example.org";
-        var person = await app.CreatePersonAsync(email);
+        var person = await app.CreatePersonAsync(email, twoFactor: true);
         await app.WithScopeAsync(async services =>
         {
             var created = await services.GetRequiredService<CreateOrganisation>().CreateAsync($"Other Party {provider}", $"other-party-{provider.ToString().ToLowerInvariant()}", null);

@@ -49,6 +49,8 @@ public sealed class TestDatabase : IAsyncDisposable
             {
                 ["Storage:DataFolder"] = DataFolder,
                 ["Database:Provider"] = Provider.ToString(),
+                // A key from configuration, as in production (never the database); one per test database.
+                ["Residency:HashKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             };
             if (PostgresConnectionString is { } connection)
             {

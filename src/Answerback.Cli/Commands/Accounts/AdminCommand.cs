@@ -44,6 +44,18 @@ public static class AdminCommand
                     throw new CliException($"could not create the administrator {address}: {string.Join(" ", result.Errors.Select(e => e.Message))}");
                 }
 
+                if (result.Value.TookOverUnconfirmed)
+                {
+                    // Someone may have signed up with this address first: their password and sessions are gone.
+                    await context.Output.WriteLineAsync($"{address} had an unconfirmed account: its password was replaced, its sessions ended, and it is now an administrator.");
+                    if (result.Value.GeneratedPassword is { } replaced)
+                    {
+                        await context.Output.WriteLineAsync($"Password (shown once, store it now): {replaced}");
+                    }
+
+                    return 0;
+                }
+
                 if (result.Value.AlreadyExisted)
                 {
                     await context.Output.WriteLineAsync($"{address} already had an account; it is now an administrator (its password is unchanged).");
@@ -61,6 +73,7 @@ public static class AdminCommand
         });
         command.Subcommands.Add(create);
         command.Subcommands.Add(CreateOrganisationCommand(context));
+        command.Subcommands.Add(ApproveRegisterCommand(context));
         return command;
     }
 
@@ -85,6 +98,35 @@ public static class AdminCommand
             }
 
             await context.Output.WriteLineAsync($"Created organisation {result.Value.Name} ({result.Value.Slug}).");
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    /// <summary>
+    /// <c>answerback admin approve-register --organisation SLUG --area CODE</c>: the organisation's
+    /// register counts for the area and every area within it (public figures, eligibility).
+    /// </summary>
+    private static Command ApproveRegisterCommand(CliContext context)
+    {
+        var command = new Command("approve-register", "Approve an organisation as the holder of the electoral register for an area (and the areas within it).");
+        var organisation = new Option<string>("--organisation") { Description = "The organisation's address (slug).", Required = true };
+        var area = new Option<string>("--area") { Description = "The area's official code, e.g. E07000008.", Required = true };
+        command.Options.Add(organisation);
+        command.Options.Add(area);
+        var connection = PlatformConnection.AddTo(command);
+        command.SetAction((parseResult, ct) => connection.RunAsync(parseResult, requireMigrated: true, async (services, token) =>
+        {
+            var result = await services.GetRequiredService<Platform.Residency.ApproveRegisterHolder>()
+                .ApproveAsync(parseResult.GetValue(organisation)!, parseResult.GetValue(area)!, approvedBy: null, token);
+            if (!result.Succeeded)
+            {
+                throw new CliException(string.Join(" ", result.Errors.Select(e => $"--{e.Field}: {e.Message}")));
+            }
+
+            await context.Output.WriteLineAsync(result.Changed
+                ? $"Approved {parseResult.GetValue(organisation)} as register holder for {parseResult.GetValue(area)}."
+                : $"{parseResult.GetValue(organisation)} was already approved for {parseResult.GetValue(area)}.");
             return 0;
         }, ct));
         return command;

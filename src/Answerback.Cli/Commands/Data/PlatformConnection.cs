@@ -35,6 +35,11 @@ internal sealed class PlatformConnection
         Description = "The database connection string (required for Postgres). Default: $Database__ConnectionString.",
     };
 
+    private readonly Option<string?> hashKeyFile = new("--hash-key-file")
+    {
+        Description = "A file holding the residency hash key (base64), the same as the web app's. Default: $Residency__HashKeyFile or $Residency__HashKey.",
+    };
+
     private PlatformConnection()
     {
     }
@@ -46,6 +51,7 @@ internal sealed class PlatformConnection
         command.Options.Add(options.dataFolder);
         command.Options.Add(options.provider);
         command.Options.Add(options.connection);
+        command.Options.Add(options.hashKeyFile);
         return options;
     }
 
@@ -70,6 +76,11 @@ internal sealed class PlatformConnection
         if (parseResult.GetValue(connection) is { } connectionString)
         {
             overrides["Database:ConnectionString"] = connectionString;
+        }
+
+        if (parseResult.GetValue(hashKeyFile) is { } keyFile)
+        {
+            overrides["Residency:HashKeyFile"] = keyFile;
         }
 
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();

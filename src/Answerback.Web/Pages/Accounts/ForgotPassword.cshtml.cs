@@ -8,13 +8,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Answerback.Web.Pages.Accounts;
 
-/// <summary>Sends a reset link. The answer is the same whether or not the address has an account.</summary>
+/// <summary>
+/// Sends a reset link, to confirmed and unconfirmed accounts alike (so the owner of an address can
+/// always take back an account someone else pre-registered with it). The answer and the work are
+/// the same whether or not the address has an account: one email is queued either way.
+/// </summary>
 [AllowAnonymous]
 [RateLimited(RateLimitKind.PasswordReset)]
-public sealed class ForgotPasswordModel(UserManager<Person> users, AccountEmails emails) : PageModel
+public sealed class ForgotPasswordModel(UserManager<Person> users, AccountEmails emails) : PageModel, IRateLimitedAccount
 {
     [BindProperty]
     public ForgotPasswordInput Input { get; set; } = new();
+
+    public string? RateLimitAccount => Input.Email;
 
     public void OnGet()
     {
@@ -27,10 +33,15 @@ public sealed class ForgotPasswordModel(UserManager<Person> users, AccountEmails
             return Page();
         }
 
-        var person = await users.FindByEmailAsync(Input.Email.Trim());
-        if (person is not null && await users.IsEmailConfirmedAsync(person))
+        var email = Input.Email.Trim();
+        var person = await users.FindByEmailAsync(email);
+        if (person is not null)
         {
             await emails.SendPasswordResetAsync(person, ct);
+        }
+        else
+        {
+            await emails.SendNoAccountAsync(email, ct);
         }
 
         return RedirectToPage("/Accounts/CheckEmail", new { reason = "reset" });

@@ -8,11 +8,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Answerback.Web.Pages.Accounts;
 
-/// <summary>The link from the reset email: choose a new password.</summary>
+/// <summary>
+/// The link from the reset email: choose a new password. Succeeding proves the person reads the
+/// address, so it also confirms it and ends every other session (Identity changes the security stamp).
+/// </summary>
 [AllowAnonymous]
 [RateLimited(RateLimitKind.PasswordReset)]
-public sealed class ResetPasswordModel(UserManager<Person> users, ILogger<ResetPasswordModel> logger) : PageModel
+public sealed class ResetPasswordModel(UserManager<Person> users, ILogger<ResetPasswordModel> logger) : PageModel, IRateLimitedAccount
 {
+    public string? RateLimitAccount => "reset:" + UserId;
+
     [BindProperty(SupportsGet = true)]
     public Guid? UserId { get; set; }
 
@@ -58,6 +63,12 @@ public sealed class ResetPasswordModel(UserManager<Person> users, ILogger<ResetP
         // A successful reset also ends a lock-out: the person has proved they own the address.
         await users.SetLockoutEndDateAsync(person, null);
         await users.ResetAccessFailedCountAsync(person);
+        if (!person.EmailConfirmed)
+        {
+            person.EmailConfirmed = true;
+            await users.UpdateAsync(person);
+        }
+
         logger.PasswordReset(person.Id);
         Done = true;
         return Page();
@@ -67,7 +78,7 @@ public sealed class ResetPasswordModel(UserManager<Person> users, ILogger<ResetP
 public sealed class ResetPasswordInput
 {
     [Required(ErrorMessage = "Choose a new password")]
-    [StringLength(200, MinimumLength = 10, ErrorMessage = "Use at least 10 characters for your password")]
+    [StringLength(PasswordPolicy.MaximumLength, MinimumLength = PasswordPolicy.MinimumLength, ErrorMessage = "Use at least 8 characters for your password")]
     [DataType(DataType.Password)]
     [Display(Name = "New password")]
     public string Password { get; set; } = "";

@@ -9,22 +9,30 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Answerback.Web.Pages.Accounts;
 
 /// <summary>
-/// Sign in with email and password. Identity locks the account for 15 minutes after 5 failures
-/// (configured by the platform); the page says so rather than failing silently.
+/// Sign in with email and password. Identity locks the account for 15 minutes after 5 failures.
+/// An unknown address, a wrong password and a locked account get the same message and the same
+/// work (a password hash is always checked, a dummy one for an unknown address), so the page does
+/// not tell which addresses have accounts. Only the right password on an unconfirmed account is
+/// told to confirm (that reveals nothing to someone who knows the password).
 /// </summary>
 [AllowAnonymous]
 [RateLimited(RateLimitKind.SignIn)]
-public sealed class SignInModel(SignInManager<Person> signIn, UserManager<Person> users, AccountEmails emails, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(SignInManager<Person> signIn, UserManager<Person> users, IPasswordHasher<Person> hasher, AccountEmails emails, ILogger<SignInModel> logger) : PageModel, IRateLimitedAccount
 {
+    public const string FailedMessage =
+        "The email address or password is not right. After 5 wrong passwords an account is locked for 15 minutes: try again later, or reset your password.";
+
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<Person>().HashPassword(new Person(), Guid.NewGuid().ToString()));
+
     [BindProperty]
     public SignInInput Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public bool LockedOut { get; private set; }
-
     public bool NeedsConfirmation { get; private set; }
+
+    public string? RateLimitAccount => Input.Email;
 
     public void OnGet()
     {
@@ -38,9 +46,26 @@ public sealed class SignInModel(SignInManager<Person> signIn, UserManager<Person
         }
 
         var person = await users.FindByEmailAsync(Input.Email.Trim());
-        if (person is null)
+        if (person is null || await users.IsLockedOutAsync(person))
         {
-            ModelState.AddModelError("", "The email address or password is not right.");
+            // The same password hashing as a real attempt.
+            _ = hasher.VerifyHashedPassword(person ?? new Person(), DummyHash.Value, Input.Password);
+            logger.SignInFailed(person?.Id.ToString() ?? "an unknown account", person is null ? "no such account" : "locked out");
+            return Failed();
+        }
+
+        if (!person.EmailConfirmed)
+        {
+            if (!await users.CheckPasswordAsync(person, Input.Password))
+            {
+                await users.AccessFailedAsync(person);
+                logger.SignInFailed(person.Id.ToString(), "wrong password, unconfirmed");
+                return Failed();
+            }
+
+            NeedsConfirmation = true;
+            await emails.SendConfirmationAsync(person, ct);
+            ModelState.AddModelError("", "Please confirm your email address first. We have sent you a new confirmation link.");
             return Page();
         }
 
@@ -48,27 +73,31 @@ public sealed class SignInModel(SignInManager<Person> signIn, UserManager<Person
         if (result.Succeeded)
         {
             logger.SignedIn(person.Id);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/accounts/me");
+            return LocalRedirect(SafeReturnUrl());
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Accounts/SignInTwoFactor", new { returnUrl = SafeReturnUrl() });
         }
 
         if (result.IsLockedOut)
         {
             logger.LockedOut(person.Id);
-            LockedOut = true;
-            ModelState.AddModelError("", "This account is locked for 15 minutes after too many failed sign-ins. Try again later, or reset your password.");
-            return Page();
         }
-
-        if (result.IsNotAllowed)
+        else
         {
-            // Only reached with the right password, so saying the address is unconfirmed reveals nothing.
-            NeedsConfirmation = true;
-            await emails.SendConfirmationAsync(person, ct);
-            ModelState.AddModelError("", "Please confirm your email address first. We have sent you a new confirmation link.");
-            return Page();
+            logger.SignInFailed(person.Id.ToString(), "wrong password");
         }
 
-        ModelState.AddModelError("", "The email address or password is not right.");
+        return Failed();
+    }
+
+    private string SafeReturnUrl() => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/accounts/me";
+
+    private PageResult Failed()
+    {
+        ModelState.AddModelError("", FailedMessage);
         return Page();
     }
 }

@@ -15,6 +15,12 @@ public static class DemoStartup
             return;
         }
 
+        if (!app.Environment.IsDevelopment())
+        {
+            // Only reached with Demo:AllowPublicOutbox (the options refuse to start otherwise).
+            app.Logger.PublicOutbox();
+        }
+
         await using var scope = app.Services.CreateAsyncScope();
         var report = await scope.ServiceProvider.GetRequiredService<SeedDemo>().SeedAsync();
         app.Logger.DemoSeeded(report.AreasCreated, report.PeopleCreated, report.RegisterEntriesCreated);

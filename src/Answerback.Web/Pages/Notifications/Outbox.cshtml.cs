@@ -12,7 +12,8 @@ namespace Answerback.Web.Pages.Notifications;
 /// <summary>
 /// The email outbox, for a site without SMTP: administrators only, except in demo mode, where it is
 /// open to everyone so that visitors can confirm the accounts they create. Even then, messages to
-/// privileged accounts are hidden from everyone but administrators (the rule is <see cref="OutboxView"/>'s).
+/// privileged accounts are hidden from everyone but administrators, and password-reset messages from
+/// everyone but administrators and their recipient's own session (the rule is <see cref="OutboxView"/>'s).
 /// </summary>
 [AllowAnonymous]
 public sealed class OutboxModel(OutboxView outbox, IOptions<DemoOptions> demo, OrganisationAccess access, CurrentPerson current) : PageModel
@@ -43,13 +44,15 @@ public sealed class OutboxModel(OutboxView outbox, IOptions<DemoOptions> demo, O
         }
 
         HidesPrivileged = !isAdministrator;
+        // The signed-in person's user name is their email address (sign-up and admin create set both).
+        var viewerEmail = current.IsSignedIn ? User.Identity?.Name : null;
         if (id is not null)
         {
-            Message = await outbox.ReadAsync(id, isAdministrator, ct);
+            Message = await outbox.ReadAsync(id, isAdministrator, viewerEmail, ct);
             return Message is null ? NotFound() : Page();
         }
 
-        Messages = await outbox.ListAsync(isAdministrator, ct);
+        Messages = await outbox.ListAsync(isAdministrator, viewerEmail, ct);
         return Page();
     }
 }

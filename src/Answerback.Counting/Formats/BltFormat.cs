@@ -57,6 +57,11 @@ public static class BltFormat
             throw new BallotFileException(name, lineNo, $"{seats} seats but only {candidateCount} candidates.");
         }
 
+        if (candidateCount > BallotFiles.MaxCandidates)
+        {
+            throw new BallotFileException(name, lineNo, $"{candidateCount} candidates; at most {BallotFiles.MaxCandidates} are supported.");
+        }
+
         var headerLine = lineNo;
         var withdrawn = new List<int>();
         // Identical ballot lines are grouped as they are read, so memory grows with distinct ballots even for a
@@ -84,7 +89,7 @@ public static class BltFormat
                 var text = Encoding.UTF8.GetString(span);
                 foreach (var token in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
                 {
-                    if (!int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var w) || w >= 0 || -w > candidateCount)
+                    if (!int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var w) || w >= 0 || w < -candidateCount)
                     {
                         throw new BallotFileException(name, lineNo, $"expected withdrawn candidates as negative numbers from -1 to -{candidateCount}, found '{token}'.");
                     }
@@ -102,7 +107,15 @@ public static class BltFormat
             }
 
             var ranking = parser.Parse(span, lineNo, out var weight);
-            tally.Add(ranking, weight);
+            try
+            {
+                tally.Add(ranking, weight);
+            }
+            catch (OverflowException)
+            {
+                throw new BallotFileException(name, lineNo, RankingTally.TotalTooLarge);
+            }
+
             ballotLines++;
         }
 

@@ -29,6 +29,31 @@ internal static class DocumentedErrors
     /// <summary>Counting: <see cref="BallotFileException"/> naming the file (and the line or ballot in its message).</summary>
     public static bool Ballot(Exception ex, string file) => ex is BallotFileException b && b.File == file && b.Problem.Length > 0;
 
+    /// <summary>OpinionMap: <see cref="Answerback.OpinionMap.Polis.PolisFormatException"/> naming the file and a line.</summary>
+    public static bool Polis(Exception ex, string file) => ex is Answerback.OpinionMap.Polis.PolisFormatException p && p.FileName == file && p.Line >= 1 && p.Problem.Length > 0;
+
+    /// <summary>Platform: an upload whose report lists errors, each naming a line (0: the file as a whole) and a field.</summary>
+    public static bool Upload(Exception ex) => ex is UploadRefused;
+
+    /// <summary>Platform uploads throw nothing for bad input: their report lists errors. This turns a report into an outcome.</summary>
+    public static void Report(IReadOnlyList<Answerback.Platform.Imports.ImportError> errors)
+    {
+        if (errors.FirstOrDefault(e => e.Line < 0 || e.Field.Length == 0 || e.Message.Length == 0) is { } bad)
+        {
+            throw new InvalidDataException($"an upload error that names no place: {bad}");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new UploadRefused(errors[0].ToString());
+        }
+    }
+
+    /// <summary>The harness's own marker: the upload was refused with placed errors.</summary>
+#pragma warning disable CA1032 // the harness's own marker, never thrown outside it
+    private sealed class UploadRefused(string first) : Exception(first);
+#pragma warning restore CA1032
+
     /// <summary>SocialAudit: <see cref="ImportException"/> naming the file (for a zip, <c>zip!entry</c>).</summary>
     public static bool Import(Exception ex, string file) =>
         ex is ImportException i && (i.File == file || i.File.StartsWith(file + "!", StringComparison.Ordinal)) && i.Problem.Length > 0;
@@ -254,15 +279,15 @@ internal sealed class Paths(string root)
 
     public string Shared { get; } = Path.GetFullPath(Path.Combine(root, "..", "shared", "data"));
 
-    public List<byte[]> Files(string relative, string pattern) => Load(Path.Combine(Root, relative), pattern);
+    public List<byte[]> Files(string relative, string pattern, int max = 64 * 1024) => Load(Path.Combine(Root, relative), pattern, max);
 
-    public List<byte[]> SharedFiles(string relative, string pattern) => Load(Path.Combine(Shared, relative), pattern);
+    public List<byte[]> SharedFiles(string relative, string pattern, int max = 64 * 1024) => Load(Path.Combine(Shared, relative), pattern, max);
 
-    private static List<byte[]> Load(string folder, string pattern) =>
+    private static List<byte[]> Load(string folder, string pattern, int max) =>
         Directory.Exists(folder)
             ? [.. Directory.EnumerateFiles(folder, pattern, SearchOption.AllDirectories)
                 .Where(f => !Path.GetRelativePath(folder, f).StartsWith("fuzz", StringComparison.Ordinal)) // tests/data/*/fuzz: the findings are not seeds
-                .Order(StringComparer.Ordinal).Select(f => Cut(File.ReadAllBytes(f), 64 * 1024))]
+                .Order(StringComparer.Ordinal).Select(f => Cut(File.ReadAllBytes(f), max))]
             : [];
 
     /// <summary>A large seed is cut at the last line break before <paramref name="max"/> bytes: fuzzing wants many small inputs.</summary>

@@ -9,7 +9,12 @@ using Answerback.Fuzz;
 // answerback-fuzz --list                   lists the formats
 var options = Options.Parse(args);
 var paths = new Paths(options.Root);
-var formats = Formats.All(paths);
+var formats = Formats.All(paths).Concat(CsvFormats.All(paths)).ToList();
+if (options.Formats is null || options.Formats.Overlaps(PlatformFormats.Names))
+{
+    formats.AddRange(PlatformFormats.All(paths)); // migrates three SQLite databases: only when asked for
+}
+
 if (options.List)
 {
     foreach (var f in formats)
@@ -48,6 +53,7 @@ foreach (var format in selected)
     }
 }
 
+report.AppendLine(CultureInfo.InvariantCulture, $"inputs past {Runner.TimeLimit.TotalSeconds} s on the clock but not in CPU time (the machine was busy): {Runner.LateUnderLoad}");
 Console.WriteLine(report);
 Directory.CreateDirectory(options.Out);
 File.AppendAllText(Path.Combine(options.Out, "report.md"), report.ToString());

@@ -56,6 +56,17 @@ public class FuzzFindingsTests
     }
 
     [Fact]
+    public void Blt_GapsThenTiedCandidates_ReadInsteadOfOverrunningTheRankBuffer()
+    {
+        // Found by reading the parser after the campaign: five gaps, then a tie, wrote past the ballot's buffer.
+        var election = BltFormat.Read(Data("gaps-then-tie.blt"));
+
+        var ballot = Assert.Single(election.Ballots);
+        Assert.Equal(6, ballot.RankCount);
+        Assert.Equal([0, 1], ballot.Rank(5).ToArray());
+    }
+
+    [Fact]
     public void PrefLib_AlternativeCountGivenTwiceDifferently_RefusedOnTheSecondLine()
     {
         var path = Data("alternative-count-twice.toi");

@@ -169,7 +169,10 @@ public static class BltFormat
     /// <summary>Parses <c>weight pref pref ... 0</c> from bytes; reuses its buffers across lines.</summary>
     private sealed class BallotLineParser(int candidateCount, string name)
     {
-        private readonly int[] _buffer = new int[(candidateCount * 2) + 2];
+        // Gaps are limited to 2 per candidate plus 2; after them, each candidate takes up to 2 more entries (itself and
+        // a tie mark), so the buffer holds both.
+        private readonly int _maxGaps = (candidateCount * 2) + 2;
+        private readonly int[] _buffer = new int[(candidateCount * 4) + 2];
         private readonly int[] _seen = new int[candidateCount];
         private int _line;
 
@@ -200,7 +203,7 @@ public static class BltFormat
 
                 if (span[i] == (byte)'-' && (i + 1 == span.Length || span[i + 1] == (byte)' ' || span[i + 1] == (byte)'\t'))
                 {
-                    if (n >= _buffer.Length)
+                    if (n >= _maxGaps)
                     {
                         throw new BallotFileException(name, lineNo, "too many ranks for the number of candidates.");
                     }

@@ -12,8 +12,7 @@ namespace Answerback.Fuzz;
 
 /// <summary>
 /// The CSV importers: cast-vote records, Pol.is exports, the QUT toolkit CSV, and the platform's register,
-/// members and areas uploads. Their tokenisers are being replaced (branch csv): the documented errors are
-/// again in <see cref="DocumentedErrors"/>, one line per exception type.
+/// members and areas uploads, all on the one CSV tokeniser of Answerback.Formats.
 /// </summary>
 internal static class CsvFormats
 {
@@ -25,7 +24,7 @@ internal static class CsvFormats
     private static FuzzFormat CvrCsv(Paths paths)
     {
         const string file = "fuzz-cvr.csv";
-        return new("cvr-csv", "Counting", paths.Files("fuzz/seeds/cvr-csv", "*.csv"), input => CvrCsvFormat.Read(new MemoryStream(input), file, 2), ex => DocumentedErrors.Ballot(ex, file));
+        return new("cvr-csv", "Counting", paths.Files("fuzz/seeds/cvr-csv", "*.csv"), input => CvrCsvFormat.Read(new MemoryStream(input), file, 2), ex => DocumentedErrors.Input(ex, file));
     }
 
     private static List<byte[]> PolisSeeds(Paths paths, string name) =>
@@ -34,7 +33,7 @@ internal static class CsvFormats
     private static FuzzFormat PolisComments(Paths paths)
     {
         const string file = "comments.csv";
-        return new("polis-comments", "OpinionMap", PolisSeeds(paths, "comments.csv"), input => PolisExport.ReadComments(Text(input), file), ex => DocumentedErrors.Polis(ex, file));
+        return new("polis-comments", "OpinionMap", PolisSeeds(paths, "comments.csv"), input => PolisExport.ReadComments(new MemoryStream(input), file), ex => DocumentedErrors.Input(ex, file));
     }
 
     private static FuzzFormat PolisVotes(Paths paths)
@@ -42,16 +41,16 @@ internal static class CsvFormats
         const string file = "votes.csv";
         // votes.csv names statements of its conversation's comments.csv: the seeds are London's pair.
         var folder = Path.Combine(paths.Root, "tests", "data", "OpinionMap", "london.youth.policing");
-        using var comments = new StreamReader(Path.Combine(folder, "comments.csv"));
+        using var comments = File.OpenRead(Path.Combine(folder, "comments.csv"));
         var statements = PolisExport.ReadComments(comments, "comments.csv");
         return new("polis-votes", "OpinionMap", [Paths.Cut(File.ReadAllBytes(Path.Combine(folder, "votes.csv")), 16 * 1024)],
-            input => PolisExport.ReadVotes(statements, Text(input), file), ex => DocumentedErrors.Polis(ex, file));
+            input => PolisExport.ReadVotes(statements, new MemoryStream(input), file), ex => DocumentedErrors.Input(ex, file));
     }
 
     private static FuzzFormat PolisParticipants(Paths paths)
     {
         const string file = "participants-votes.csv";
-        return new("polis-participants", "OpinionMap", PolisSeeds(paths, "participants-votes.csv"), input => PolisExport.ReadParticipantsVotes(null, Text(input), file), ex => DocumentedErrors.Polis(ex, file));
+        return new("polis-participants", "OpinionMap", PolisSeeds(paths, "participants-votes.csv"), input => PolisExport.ReadParticipantsVotes(null, new MemoryStream(input), file), ex => DocumentedErrors.Input(ex, file));
     }
 
     private static FuzzFormat Qut(Paths paths)
@@ -63,11 +62,8 @@ internal static class CsvFormats
             {
                 GC.KeepAlive(post);
             }
-        }, ex => DocumentedErrors.Import(ex, file));
+        }, ex => DocumentedErrors.Input(ex, file));
     }
-
-    // As PolisExport.ReadDirectory opens them: UTF-8, invalid bytes replaced.
-    private static StreamReader Text(byte[] input) => new(new MemoryStream(input), System.Text.Encoding.UTF8);
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Answerback.Counting.Formats;
+using Answerback.Formats;
 using Answerback.SocialAudit;
 
 namespace Answerback.Fuzz;
@@ -21,16 +22,15 @@ internal sealed record FuzzFormat(
     Func<byte[], byte[], Mutator, Random, byte[]>? Mutate = null);
 
 /// <summary>
-/// The documented error of each engine's readers: the exception type, naming the file read and a place in
-/// it. When the readers' exception types change, this is the only code to change.
+/// The documented error of each engine's readers: <see cref="InputFormatException"/>, naming the file read
+/// (for a zip, <c>zip!entry</c>) and a place in it. When the readers' exception types change, this is the only
+/// code to change.
 /// </summary>
 internal static class DocumentedErrors
 {
-    /// <summary>Counting: <see cref="BallotFileException"/> naming the file (and the line or ballot in its message).</summary>
-    public static bool Ballot(Exception ex, string file) => ex is BallotFileException b && b.File == file && b.Problem.Length > 0;
-
-    /// <summary>OpinionMap: <see cref="Answerback.OpinionMap.Polis.PolisFormatException"/> naming the file and a line.</summary>
-    public static bool Polis(Exception ex, string file) => ex is Answerback.OpinionMap.Polis.PolisFormatException p && p.FileName == file && p.Line >= 1 && p.Problem.Length > 0;
+    /// <summary>Every engine reader: <see cref="InputFormatException"/> naming the file (and the line, column or entry).</summary>
+    public static bool Input(Exception ex, string file) =>
+        ex is InputFormatException i && (i.File == file || i.File.StartsWith(file + "!", StringComparison.Ordinal)) && i.Problem.Length > 0;
 
     /// <summary>Platform: an upload whose report lists errors, each naming a line (0: the file as a whole) and a field.</summary>
     public static bool Upload(Exception ex) => ex is UploadRefused;
@@ -53,10 +53,6 @@ internal static class DocumentedErrors
 #pragma warning disable CA1032 // the harness's own marker, never thrown outside it
     private sealed class UploadRefused(string first) : Exception(first);
 #pragma warning restore CA1032
-
-    /// <summary>SocialAudit: <see cref="ImportException"/> naming the file (for a zip, <c>zip!entry</c>).</summary>
-    public static bool Import(Exception ex, string file) =>
-        ex is ImportException i && (i.File == file || i.File.StartsWith(file + "!", StringComparison.Ordinal)) && i.Problem.Length > 0;
 }
 
 /// <summary>The formats fuzzed, each with its seeds: the repository's test data, the shared data and fuzz/seeds.</summary>
@@ -77,7 +73,7 @@ internal static class Formats
     private static FuzzFormat Blt(Paths paths)
     {
         const string file = "fuzz.blt";
-        return new("blt", "Counting", BltSeeds(paths), input => BltFormat.Read(new MemoryStream(input), file), ex => DocumentedErrors.Ballot(ex, file));
+        return new("blt", "Counting", BltSeeds(paths), input => BltFormat.Read(new MemoryStream(input), file), ex => DocumentedErrors.Input(ex, file));
     }
 
     private static List<byte[]> BltSeeds(Paths paths) =>
@@ -89,7 +85,7 @@ internal static class Formats
     private static FuzzFormat PrefLib(Paths paths)
     {
         const string file = "fuzz.toi";
-        return new("preflib", "Counting", paths.Files("fuzz/seeds/preflib", "*.?oi"), input => PrefLibFormat.Read(new MemoryStream(input), file, 2), ex => DocumentedErrors.Ballot(ex, file));
+        return new("preflib", "Counting", paths.Files("fuzz/seeds/preflib", "*.?oi"), input => PrefLibFormat.Read(new MemoryStream(input), file, 2), ex => DocumentedErrors.Input(ex, file));
     }
 
     private static FuzzFormat JsonBallots(Paths paths)
@@ -107,43 +103,43 @@ internal static class Formats
             }
         }
 
-        return new("json-ballots", "Counting", seeds, input => JsonBallotFormat.Read(new MemoryStream(input), file), ex => DocumentedErrors.Ballot(ex, file));
+        return new("json-ballots", "Counting", seeds, input => JsonBallotFormat.Read(new MemoryStream(input), file), ex => DocumentedErrors.Input(ex, file));
     }
 
     private static FuzzFormat XTweets(Paths paths)
     {
         const string file = "fuzz/data/tweets.js";
-        return new("x-tweets", "SocialAudit", paths.Files(Archives, "tweets.js"), input => XArchiveReader.ReadTweets(input, file, "1", "handle"), ex => DocumentedErrors.Import(ex, file));
+        return new("x-tweets", "SocialAudit", paths.Files(Archives, "tweets.js"), input => XArchiveReader.ReadTweets(input, file, "1", "handle"), ex => DocumentedErrors.Input(ex, file));
     }
 
     private static FuzzFormat XAccount(Paths paths)
     {
         const string file = "fuzz/data/account.js";
-        return new("x-account", "SocialAudit", paths.Files(Archives, "account.js"), input => XArchiveReader.ReadAccount(input, file), ex => DocumentedErrors.Import(ex, file));
+        return new("x-account", "SocialAudit", paths.Files(Archives, "account.js"), input => XArchiveReader.ReadAccount(input, file), ex => DocumentedErrors.Input(ex, file));
     }
 
     private static FuzzFormat MastodonOutbox(Paths paths)
     {
         const string file = "fuzz/outbox.json";
-        return new("mastodon-outbox", "SocialAudit", paths.Files(Archives, "outbox.json"), input => MastodonArchiveReader.ReadOutbox(input, file, null), ex => DocumentedErrors.Import(ex, file));
+        return new("mastodon-outbox", "SocialAudit", paths.Files(Archives, "outbox.json"), input => MastodonArchiveReader.ReadOutbox(input, file, null), ex => DocumentedErrors.Input(ex, file));
     }
 
     private static FuzzFormat MastodonActor(Paths paths)
     {
         const string file = "fuzz/actor.json";
-        return new("mastodon-actor", "SocialAudit", paths.Files(Archives, "actor.json"), input => MastodonArchiveReader.ReadHandle(input, file), ex => DocumentedErrors.Import(ex, file));
+        return new("mastodon-actor", "SocialAudit", paths.Files(Archives, "actor.json"), input => MastodonArchiveReader.ReadHandle(input, file), ex => DocumentedErrors.Input(ex, file));
     }
 
     private static FuzzFormat BlueskyFeed(Paths paths)
     {
         const string file = "fuzz/feed.json";
-        return new("bluesky-feed", "SocialAudit", paths.Files(Archives, "feed.json"), input => BlueskyReader.ReadAuthorFeed(input, file), ex => DocumentedErrors.Import(ex, file));
+        return new("bluesky-feed", "SocialAudit", paths.Files(Archives, "feed.json"), input => BlueskyReader.ReadAuthorFeed(input, file), ex => DocumentedErrors.Input(ex, file));
     }
 
     private static FuzzFormat BlueskyThread(Paths paths)
     {
         const string file = "fuzz/thread.json";
-        return new("bluesky-thread", "SocialAudit", paths.Files(Archives, "thread.json"), input => BlueskyReader.ReadThread(input, file), ex => DocumentedErrors.Import(ex, file));
+        return new("bluesky-thread", "SocialAudit", paths.Files(Archives, "thread.json"), input => BlueskyReader.ReadThread(input, file), ex => DocumentedErrors.Input(ex, file));
     }
 
     private static FuzzFormat JsonLines(Paths paths)
@@ -176,7 +172,7 @@ internal static class Formats
             {
                 GC.KeepAlive(post);
             }
-        }, ex => DocumentedErrors.Import(ex, file));
+        }, ex => DocumentedErrors.Input(ex, file));
     }
 
     /// <summary>
@@ -209,7 +205,7 @@ internal static class Formats
             {
                 GC.KeepAlive(post);
             }
-        }, ex => ex is ImportException i && i.File.StartsWith(folder, StringComparison.Ordinal) && i.Problem.Length > 0,
+        }, ex => ex is InputFormatException i && i.File.StartsWith(folder, StringComparison.Ordinal) && i.Problem.Length > 0,
         (input, other, mutator, random) =>
         {
             if (random.Next(2) == 0)

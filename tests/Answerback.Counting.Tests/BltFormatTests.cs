@@ -1,3 +1,4 @@
+using Answerback.Formats;
 using System.Text;
 using Answerback.Counting.Formats;
 
@@ -7,7 +8,7 @@ public class BltFormatTests
 {
     private static Election Parse(string text) => BltFormat.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), "test.blt");
 
-    private static BallotFileException Fails(string text) => Assert.Throws<BallotFileException>(() => Parse(text));
+    private static InputFormatException Fails(string text) => Assert.Throws<InputFormatException>(() => Parse(text));
 
     [Fact]
     public void Read_WithdrawnQuotedNamesAndTitle_ReadsEverything()

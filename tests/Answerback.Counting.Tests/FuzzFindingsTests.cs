@@ -1,4 +1,5 @@
 using Answerback.Counting.Formats;
+using Answerback.Formats;
 using Answerback.Testing;
 
 namespace Answerback.Counting.Tests;
@@ -16,7 +17,7 @@ public class FuzzFindingsTests
     {
         var path = Data("huge-candidate-count.blt");
 
-        var ex = Assert.Throws<BallotFileException>(() => BltFormat.Read(path));
+        var ex = Assert.Throws<InputFormatException>(() => BltFormat.Read(path));
 
         Assert.Equal((path, 1), (ex.File, ex.Line));
         Assert.Contains("at most 100000 are supported", ex.Problem, StringComparison.Ordinal);
@@ -27,7 +28,7 @@ public class FuzzFindingsTests
     {
         var path = Data("huge-alternative-count.soi");
 
-        var ex = Assert.Throws<BallotFileException>(() => PrefLibFormat.Read(path));
+        var ex = Assert.Throws<InputFormatException>(() => PrefLibFormat.Read(path));
 
         Assert.Equal((path, 2), (ex.File, ex.Line));
         Assert.StartsWith("expected a number of alternatives from 1 to 100000", ex.Problem, StringComparison.Ordinal);
@@ -38,7 +39,7 @@ public class FuzzFindingsTests
     {
         var path = Data("withdrawn-int-min.blt");
 
-        var ex = Assert.Throws<BallotFileException>(() => BltFormat.Read(path));
+        var ex = Assert.Throws<InputFormatException>(() => BltFormat.Read(path));
 
         Assert.Equal((path, 2, "expected withdrawn candidates as negative numbers from -1 to -4, found '-2147483648'."), (ex.File, ex.Line, ex.Problem));
     }
@@ -49,7 +50,7 @@ public class FuzzFindingsTests
         // Each weight fits; their sum does not, and every count sums the weights.
         var path = Data("total-weight-overflow.blt");
 
-        var ex = Assert.Throws<BallotFileException>(() => BltFormat.Read(path));
+        var ex = Assert.Throws<InputFormatException>(() => BltFormat.Read(path));
 
         Assert.Equal((path, 3), (ex.File, ex.Line));
         Assert.StartsWith("the ballots' weights add up to more than", ex.Problem, StringComparison.Ordinal);
@@ -71,7 +72,7 @@ public class FuzzFindingsTests
     {
         var path = Data("alternative-count-twice.toi");
 
-        var ex = Assert.Throws<BallotFileException>(() => PrefLibFormat.Read(path));
+        var ex = Assert.Throws<InputFormatException>(() => PrefLibFormat.Read(path));
 
         Assert.Equal((path, 3, "a second '# NUMBER ALTERNATIVES' line says 3, the first said 4."), (ex.File, ex.Line, ex.Problem));
     }
@@ -81,7 +82,7 @@ public class FuzzFindingsTests
     {
         var path = Data("total-count-overflow.json");
 
-        var ex = Assert.Throws<BallotFileException>(() => JsonBallotFormat.Read(path));
+        var ex = Assert.Throws<InputFormatException>(() => JsonBallotFormat.Read(path));
 
         Assert.Equal(path, ex.File);
         Assert.StartsWith("ballot 2: the ballots' weights add up to more than", ex.Problem, StringComparison.Ordinal);
@@ -95,7 +96,7 @@ public class FuzzFindingsTests
     {
         var path = Data(name);
 
-        var ex = Assert.Throws<BallotFileException>(() => JsonBallotFormat.Read(path));
+        var ex = Assert.Throws<InputFormatException>(() => JsonBallotFormat.Read(path));
 
         Assert.Equal(path, ex.File);
         Assert.Equal("a name or key is not valid UTF-8 text or holds an unpaired \\u surrogate escape.", ex.Problem);

@@ -1,3 +1,4 @@
+using Answerback.Formats;
 using System.Text;
 using Answerback.Counting.Formats;
 
@@ -87,7 +88,7 @@ public class OtherFormatsTests
         File.WriteAllText(path, rows.ToString());
         try
         {
-            var ex = Assert.Throws<BallotFileException>(() => CvrCsvFormat.Read(path, 1, partMinimum: 2048));
+            var ex = Assert.Throws<InputFormatException>(() => CvrCsvFormat.Read(path, 1, partMinimum: 2048));
 
             Assert.Equal($"{path}:2502: candidate 'Ann' is ranked more than once.", ex.Message);
         }
@@ -110,7 +111,7 @@ public class OtherFormatsTests
     [Fact]
     public void CvrCsv_CandidateRankedTwice_NamesLine()
     {
-        var ex = Assert.Throws<BallotFileException>(() => CvrCsvFormat.Read(Text("rank1,rank2\nAnn,Bob\nAnn,Ann\n"), "cvr.csv"));
+        var ex = Assert.Throws<InputFormatException>(() => CvrCsvFormat.Read(Text("rank1,rank2\nAnn,Bob\nAnn,Ann\n"), "cvr.csv"));
 
         Assert.Equal("cvr.csv:3: candidate 'Ann' is ranked more than once.", ex.Message);
     }
@@ -118,17 +119,17 @@ public class OtherFormatsTests
     [Fact]
     public void CvrCsv_NoRankColumns_NamesHeader()
     {
-        var ex = Assert.Throws<BallotFileException>(() => CvrCsvFormat.Read(Text("a,b\nAnn,Bob\n"), "cvr.csv"));
+        var ex = Assert.Throws<InputFormatException>(() => CvrCsvFormat.Read(Text("a,b\nAnn,Bob\n"), "cvr.csv"));
 
-        Assert.StartsWith("cvr.csv:1: expected columns rank1 ... rankN", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("cvr.csv:1: missing column 'rank1' (expected rank1 ... rankN; the header has: a, b)", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void CvrCsv_WrongColumnCount_NamesLine()
     {
-        var ex = Assert.Throws<BallotFileException>(() => CvrCsvFormat.Read(Text("rank1,rank2\nAnn,Bob,Cy\n"), "cvr.csv"));
+        var ex = Assert.Throws<InputFormatException>(() => CvrCsvFormat.Read(Text("rank1,rank2\nAnn,Bob,Cy\n"), "cvr.csv"));
 
-        Assert.Equal("cvr.csv:2: expected 2 columns as in the header, found 3.", ex.Message);
+        Assert.Equal("cvr.csv:2: expected 2 columns as in the header, found 3", ex.Message);
     }
 
     [Fact]
@@ -158,7 +159,7 @@ public class OtherFormatsTests
     [Fact]
     public void PrefLib_AlternativeOutOfRange_NamesLine()
     {
-        var ex = Assert.Throws<BallotFileException>(() => PrefLibFormat.Read(Text("# NUMBER ALTERNATIVES: 2\n1: 1,2\n3: 3,1\n"), "x.soi"));
+        var ex = Assert.Throws<InputFormatException>(() => PrefLibFormat.Read(Text("# NUMBER ALTERNATIVES: 2\n1: 1,2\n3: 3,1\n"), "x.soi"));
 
         Assert.StartsWith("x.soi:3: expected an alternative number from 1 to 2", ex.Message, StringComparison.Ordinal);
     }
@@ -184,7 +185,7 @@ public class OtherFormatsTests
     {
         var json = "{\"candidates\":[\"A\",\"B\"],\"ballots\":[{\"ranks\":[\"A\"]},{\"ranks\":[\"Z\"]}]}";
 
-        var ex = Assert.Throws<BallotFileException>(() => JsonBallotFormat.Read(Text(json), "b.json"));
+        var ex = Assert.Throws<InputFormatException>(() => JsonBallotFormat.Read(Text(json), "b.json"));
 
         Assert.Equal("b.json: ballot 2: unknown candidate 'Z'.", ex.Message);
     }
@@ -192,7 +193,7 @@ public class OtherFormatsTests
     [Fact]
     public void JsonBallots_BrokenJson_NamesLine()
     {
-        var ex = Assert.Throws<BallotFileException>(() => JsonBallotFormat.Read(Text("{\n\"candidates\": [\"A\",\n"), "b.json"));
+        var ex = Assert.Throws<InputFormatException>(() => JsonBallotFormat.Read(Text("{\n\"candidates\": [\"A\",\n"), "b.json"));
 
         Assert.StartsWith("b.json:", ex.Message, StringComparison.Ordinal);
         Assert.Contains("not valid JSON", ex.Message, StringComparison.Ordinal);

@@ -78,8 +78,8 @@ public sealed class PolisComparisonTests
     private static List<(string Statement, double Gic)> ReadGicColumn(string path)
     {
         var statements = new List<(string, double)>();
-        using var reader = new StreamReader(path);
-        var comments = PolisExport.ReadComments(reader, path);
+        using var stream = File.OpenRead(path);
+        var comments = PolisExport.ReadComments(stream, path);
         using var again = new StreamReader(path);
         var header = again.ReadLine()!.Split(',');
         var gicColumn = Array.IndexOf(header, "group-informed-consensus");

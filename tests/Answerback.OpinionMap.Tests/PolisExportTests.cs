@@ -1,3 +1,5 @@
+using System.Text;
+using Answerback.Formats;
 using Answerback.OpinionMap.Polis;
 using Answerback.Testing;
 
@@ -13,7 +15,9 @@ public sealed class PolisExportTests
         + "3,2,1,0,0,1,true,About this conversation\n";
 
     private static IReadOnlyList<StatementInfo> ReadComments(string text) =>
-        PolisExport.ReadComments(new StringReader(text), "comments.csv");
+        PolisExport.ReadComments(Utf8(text), "comments.csv");
+
+    private static MemoryStream Utf8(string text) => new(Encoding.UTF8.GetBytes(text));
 
     [Fact]
     public void ReadComments_QuotedFieldsAndModeration_ParsedWithFlags()
@@ -36,7 +40,7 @@ public sealed class PolisExportTests
             + "100,x,0,7,1\n"
             + "150,x,2,7,0\n";
 
-        var matrix = PolisExport.ReadVotes(ReadComments(Comments), new StringReader(votes), "votes.csv");
+        var matrix = PolisExport.ReadVotes(ReadComments(Comments), Utf8(votes), "votes.csv");
 
         Assert.Equal(["7"], matrix.ParticipantIds);
         Assert.Equal((sbyte)-1, matrix.GetVote(0, 0));
@@ -44,17 +48,17 @@ public sealed class PolisExportTests
     }
 
     [Theory]
-    [InlineData("timestamp,comment-id,voter-id\n1,0,7\n", "votes.csv, line 1: missing column 'vote'")]
-    [InlineData("timestamp,comment-id,voter-id,vote\n1,0,7,1\n2,99,7,1\n", "votes.csv, line 3: vote for unknown statement '99'")]
-    [InlineData("timestamp,comment-id,voter-id,vote\n1,0,7,2\n", "votes.csv, line 2: vote is 2; expected -1 (disagree), 0 (pass) or 1 (agree)")]
-    [InlineData("timestamp,comment-id,voter-id,vote\n1,0,7,yes\n", "votes.csv, line 2: vote is 'yes'")]
-    [InlineData("timestamp,comment-id,vote,voter-id,vote\n1,0,1,7,1\n", "votes.csv, line 1: duplicate column name 'vote'")]
-    [InlineData("timestamp,comment-id,voter-id,vote\n1,0,7\n", "votes.csv, line 2: 3 fields; the header has 4")]
-    [InlineData("timestamp,comment-id,voter-id,vote\nsoon,0,7,1\n", "votes.csv, line 2: timestamp is 'soon'")]
+    [InlineData("timestamp,comment-id,voter-id\n1,0,7\n", "votes.csv:1: missing column 'vote'")]
+    [InlineData("timestamp,comment-id,voter-id,vote\n1,0,7,1\n2,99,7,1\n", "votes.csv:3: vote for unknown statement '99'")]
+    [InlineData("timestamp,comment-id,voter-id,vote\n1,0,7,2\n", "votes.csv:2: vote is 2; expected -1 (disagree), 0 (pass) or 1 (agree)")]
+    [InlineData("timestamp,comment-id,voter-id,vote\n1,0,7,yes\n", "votes.csv:2: vote is 'yes'")]
+    [InlineData("timestamp,comment-id,vote,voter-id,vote\n1,0,1,7,1\n", "votes.csv:1:36: duplicate column name 'vote' (columns 3 and 5)")]
+    [InlineData("timestamp,comment-id,voter-id,vote\n1,0,7\n", "votes.csv:2: expected 4 columns as in the header, found 3")]
+    [InlineData("timestamp,comment-id,voter-id,vote\nsoon,0,7,1\n", "votes.csv:2: timestamp is 'soon'")]
     public void ReadVotes_BadInput_ErrorNamesFileLineAndExpectation(string votes, string expected)
     {
-        var error = Assert.Throws<PolisFormatException>(() =>
-            PolisExport.ReadVotes(ReadComments(Comments), new StringReader(votes), "votes.csv"));
+        var error = Assert.Throws<InputFormatException>(() =>
+            PolisExport.ReadVotes(ReadComments(Comments), Utf8(votes), "votes.csv"));
 
         Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
     }
@@ -64,31 +68,31 @@ public sealed class PolisExportTests
     {
         var votes = "timestamp,comment-id,voter-id,vote,note\n1,0,7,1,\"two\nlines\"\n2,0,8,5,x\n";
 
-        var error = Assert.Throws<PolisFormatException>(() =>
-            PolisExport.ReadVotes(ReadComments(Comments), new StringReader(votes), "votes.csv"));
+        var error = Assert.Throws<InputFormatException>(() =>
+            PolisExport.ReadVotes(ReadComments(Comments), Utf8(votes), "votes.csv"));
 
         Assert.Equal(4, error.Line);
     }
 
     [Theory]
-    [InlineData("comment-id,moderated\n0,1\n0,1\n", "comments.csv, line 3: comment-id '0' already appeared on line 2")]
-    [InlineData("comment-id,moderated\n0,7\n", "comments.csv, line 2: moderated is 7")]
-    [InlineData("id,moderated\n0,1\n", "comments.csv, line 1: missing column 'comment-id'")]
+    [InlineData("comment-id,moderated\n0,1\n0,1\n", "comments.csv:3: comment-id '0' already appeared on line 2")]
+    [InlineData("comment-id,moderated\n0,7\n", "comments.csv:2: moderated is 7")]
+    [InlineData("id,moderated\n0,1\n", "comments.csv:1: missing column 'comment-id'")]
     public void ReadComments_BadInput_ErrorNamesFileAndLine(string comments, string expected)
     {
-        var error = Assert.Throws<PolisFormatException>(() => ReadComments(comments));
+        var error = Assert.Throws<InputFormatException>(() => ReadComments(comments));
         Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("participant,group-id,0,1\n5,0,1,3\n", "participants-votes.csv, line 2: vote on statement '1' is 3")]
-    [InlineData("participant,group-id,0,77\n5,0,1,1\n", "participants-votes.csv, line 1: column '77' names a statement that is not in comments.csv")]
-    [InlineData("participant,0,0\n5,1,1\n", "participants-votes.csv, line 1: duplicate column name '0'")]
-    [InlineData("group-id,0\n0,1\n", "participants-votes.csv, line 1: missing column 'participant'")]
+    [InlineData("participant,group-id,0,1\n5,0,1,3\n", "participants-votes.csv:2: vote on statement '1' is 3")]
+    [InlineData("participant,group-id,0,77\n5,0,1,1\n", "participants-votes.csv:1: column '77' names a statement that is not in comments.csv")]
+    [InlineData("participant,0,0\n5,1,1\n", "participants-votes.csv:1:15: duplicate column name '0' (columns 2 and 3)")]
+    [InlineData("group-id,0\n0,1\n", "participants-votes.csv:1: missing column 'participant'")]
     public void ReadParticipantsVotes_BadInput_ErrorNamesFileAndLine(string text, string expected)
     {
-        var error = Assert.Throws<PolisFormatException>(() =>
-            PolisExport.ReadParticipantsVotes(ReadComments(Comments), new StringReader(text), "participants-votes.csv"));
+        var error = Assert.Throws<InputFormatException>(() =>
+            PolisExport.ReadParticipantsVotes(ReadComments(Comments), Utf8(text), "participants-votes.csv"));
         Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
     }
 
@@ -96,8 +100,8 @@ public sealed class PolisExportTests
     public void ReadDirectory_VotesAndParticipantsFiles_AgreeOnEveryVote()
     {
         var fromVotes = PolisExport.ReadDirectory(London).Matrix;
-        using var reader = new StreamReader(Path.Combine(London, "participants-votes.csv"));
-        var (fromParticipants, groups) = PolisExport.ReadParticipantsVotes(null, reader, "participants-votes.csv");
+        using var stream = File.OpenRead(Path.Combine(London, "participants-votes.csv"));
+        var (fromParticipants, groups) = PolisExport.ReadParticipantsVotes(null, stream, "participants-votes.csv");
 
         var a = fromVotes.EnumerateVotes().Select(v => (v.ParticipantId, v.StatementId, v.Value)).Order().ToList();
         var b = fromParticipants.EnumerateVotes().Select(v => (v.ParticipantId, v.StatementId, v.Value)).Order().ToList();

@@ -1,3 +1,5 @@
+using Answerback.Formats;
+
 namespace Answerback.Counting.Formats;
 
 /// <summary>Reads any supported ballot file, choosing the format by its extension.</summary>
@@ -16,13 +18,13 @@ public static class BallotFiles
     /// Reads <paramref name="path"/>. <paramref name="seats"/> is used by formats that carry no seat count
     /// (PrefLib, CSV); BLT and JSON files give their own.
     /// </summary>
-    /// <exception cref="BallotFileException">The file is missing, of an unknown type, or malformed.</exception>
+    /// <exception cref="InputFormatException">The file is missing, of an unknown type, or malformed.</exception>
     public static Election Read(string path, int seats = 1)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
-            throw new BallotFileException(path, 0, "no such file.");
+            throw new InputFormatException(path, 0, "no such file.");
         }
 
         var extension = Path.GetExtension(path).ToLowerInvariant();
@@ -32,7 +34,7 @@ public static class BallotFiles
             ".soi" or ".toi" => PrefLibFormat.Read(path, seats),
             ".csv" => CvrCsvFormat.Read(path, seats),
             ".json" => JsonBallotFormat.Read(path),
-            _ => throw new BallotFileException(path, 0, $"unknown ballot file type '{extension}'; expected one of {string.Join(", ", Extensions)}."),
+            _ => throw new InputFormatException(path, 0, $"unknown ballot file type '{extension}'; expected one of {string.Join(", ", Extensions)}."),
         };
     }
 }

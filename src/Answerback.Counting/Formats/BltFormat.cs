@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Answerback.Formats;
 
 namespace Answerback.Counting.Formats;
 
@@ -12,7 +13,7 @@ namespace Answerback.Counting.Formats;
 public static class BltFormat
 {
     /// <summary>Reads a BLT file.</summary>
-    /// <exception cref="BallotFileException">The file is empty or malformed; the message names the file and line.</exception>
+    /// <exception cref="InputFormatException">The file is empty or malformed; the message names the file and line.</exception>
     public static Election Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -40,7 +41,7 @@ public static class BltFormat
 
         if (string.IsNullOrEmpty(line))
         {
-            throw new BallotFileException(name, 0, "the file is empty; expected a first line 'candidates seats'.");
+            throw new InputFormatException(name, 0, "the file is empty; expected a first line 'candidates seats'.");
         }
 
         // Some published files (exported through a spreadsheet) end every line with a comma: tolerate that variant.
@@ -49,17 +50,17 @@ public static class BltFormat
         if (header.Length != 2 || !int.TryParse(header[0], NumberStyles.None, CultureInfo.InvariantCulture, out var candidateCount)
             || !int.TryParse(header[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seats) || candidateCount < 1 || seats < 1)
         {
-            throw new BallotFileException(name, lineNo, $"expected 'candidates seats' (two positive whole numbers), found '{line}'.");
+            throw new InputFormatException(name, lineNo, $"expected 'candidates seats' (two positive whole numbers), found '{line}'.");
         }
 
         if (seats > candidateCount)
         {
-            throw new BallotFileException(name, lineNo, $"{seats} seats but only {candidateCount} candidates.");
+            throw new InputFormatException(name, lineNo, $"{seats} seats but only {candidateCount} candidates.");
         }
 
         if (candidateCount > BallotFiles.MaxCandidates)
         {
-            throw new BallotFileException(name, lineNo, $"{candidateCount} candidates; at most {BallotFiles.MaxCandidates} are supported.");
+            throw new InputFormatException(name, lineNo, $"{candidateCount} candidates; at most {BallotFiles.MaxCandidates} are supported.");
         }
 
         var headerLine = lineNo;
@@ -91,7 +92,7 @@ public static class BltFormat
                 {
                     if (!int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var w) || w >= 0 || w < -candidateCount)
                     {
-                        throw new BallotFileException(name, lineNo, $"expected withdrawn candidates as negative numbers from -1 to -{candidateCount}, found '{token}'.");
+                        throw new InputFormatException(name, lineNo, $"expected withdrawn candidates as negative numbers from -1 to -{candidateCount}, found '{token}'.");
                     }
 
                     withdrawn.Add(-w - 1);
@@ -113,7 +114,7 @@ public static class BltFormat
             }
             catch (OverflowException)
             {
-                throw new BallotFileException(name, lineNo, RankingTally.TotalTooLarge);
+                throw new InputFormatException(name, lineNo, RankingTally.TotalTooLarge);
             }
 
             ballotLines++;
@@ -121,7 +122,7 @@ public static class BltFormat
 
         if (!terminated)
         {
-            throw new BallotFileException(name, lineNo, "the ballots are not ended by a line '0' before the candidate names.");
+            throw new InputFormatException(name, lineNo, "the ballots are not ended by a line '0' before the candidate names.");
         }
 
         var names = new List<string>();
@@ -153,7 +154,7 @@ public static class BltFormat
 
         if (names.Count < candidateCount)
         {
-            throw new BallotFileException(name, lineNo, $"expected {candidateCount} candidate names after the '0' line, found {names.Count}.");
+            throw new InputFormatException(name, lineNo, $"expected {candidateCount} candidate names after the '0' line, found {names.Count}.");
         }
 
         try
@@ -162,7 +163,7 @@ public static class BltFormat
         }
         catch (CountingException ex)
         {
-            throw new BallotFileException(name, headerLine, ex.Message);
+            throw new InputFormatException(name, headerLine, ex.Message);
         }
     }
 
@@ -198,14 +199,14 @@ public static class BltFormat
 
                 if (ended)
                 {
-                    throw new BallotFileException(name, lineNo, $"unexpected '{Token(span, i)}' after the 0 that ends the ballot.");
+                    throw new InputFormatException(name, lineNo, $"unexpected '{Token(span, i)}' after the 0 that ends the ballot.");
                 }
 
                 if (span[i] == (byte)'-' && (i + 1 == span.Length || span[i + 1] == (byte)' ' || span[i + 1] == (byte)'\t'))
                 {
                     if (n >= _maxGaps)
                     {
-                        throw new BallotFileException(name, lineNo, "too many ranks for the number of candidates.");
+                        throw new InputFormatException(name, lineNo, "too many ranks for the number of candidates.");
                     }
 
                     _buffer[n++] = RankingTally.Gap;
@@ -228,7 +229,7 @@ public static class BltFormat
                     var tied = ReadNumber(span, ref i, lineNo, isWeight: false);
                     if (tied == 0)
                     {
-                        throw new BallotFileException(name, lineNo, $"expected a candidate number from 1 to {candidateCount} after '='.");
+                        throw new InputFormatException(name, lineNo, $"expected a candidate number from 1 to {candidateCount} after '='.");
                     }
 
                     Mark(tied, lineNo);
@@ -239,7 +240,7 @@ public static class BltFormat
 
             if (!ended)
             {
-                throw new BallotFileException(name, lineNo, "the ballot line does not end with 0.");
+                throw new InputFormatException(name, lineNo, "the ballot line does not end with 0.");
             }
 
             return _buffer.AsSpan(0, n);
@@ -249,7 +250,7 @@ public static class BltFormat
         {
             if (_seen[c - 1] == _line)
             {
-                throw new BallotFileException(name, lineNo, $"candidate {c} is marked more than once on this ballot.");
+                throw new InputFormatException(name, lineNo, $"candidate {c} is marked more than once on this ballot.");
             }
 
             _seen[c - 1] = _line;
@@ -277,12 +278,12 @@ public static class BltFormat
             var endsHere = i >= span.Length || span[i] == (byte)' ' || span[i] == (byte)'\t' || (!isWeight && span[i] == (byte)'=');
             if (isWeight && (i == start || !endsHere || value <= 0 || value == long.MaxValue))
             {
-                throw new BallotFileException(name, lineNo, $"expected a positive whole-number weight at the start of the ballot, found '{Token(span, start)}'.");
+                throw new InputFormatException(name, lineNo, $"expected a positive whole-number weight at the start of the ballot, found '{Token(span, start)}'.");
             }
 
             if (!isWeight && (i == start || !endsHere || value > candidateCount))
             {
-                throw new BallotFileException(name, lineNo, $"expected a candidate number from 1 to {candidateCount}, found '{Token(span, start)}'.");
+                throw new InputFormatException(name, lineNo, $"expected a candidate number from 1 to {candidateCount}, found '{Token(span, start)}'.");
             }
 
             return value;
@@ -322,7 +323,7 @@ public static class BltFormat
 
             if (text[i] != '"')
             {
-                throw new BallotFileException(name, lineNo, "unexpected text after the closing quote of a name.");
+                throw new InputFormatException(name, lineNo, "unexpected text after the closing quote of a name.");
             }
 
             var piece = new StringBuilder();
@@ -331,7 +332,7 @@ public static class BltFormat
             {
                 if (i >= text.Length)
                 {
-                    throw new BallotFileException(name, lineNo, "a quoted name has no closing quote.");
+                    throw new InputFormatException(name, lineNo, "a quoted name has no closing quote.");
                 }
 
                 if (text[i] == '"')

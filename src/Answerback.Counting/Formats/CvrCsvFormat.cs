@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Answerback.Formats;
+using Answerback.Formats.Csv;
 
 namespace Answerback.Counting.Formats;
 
@@ -19,33 +21,26 @@ public static class CvrCsvFormat
     /// read in as many contiguous parts as there are processors (at most 4), each part grouping its own rows; the
     /// parts are merged in file order, so the result is the same as reading it in one pass.
     /// </summary>
-    /// <exception cref="BallotFileException">The file is empty or malformed; the message names the file and line.</exception>
+    /// <exception cref="InputFormatException">The file is empty or malformed; the message names the file and line.</exception>
     public static Election Read(string path, int seats = 1) => Read(path, seats, PartMinimum);
 
     /// <summary>As <see cref="Read(string, int)"/>, splitting files of at least twice <paramref name="partMinimum"/> bytes (tests use small parts).</summary>
     internal static Election Read(string path, int seats, long partMinimum)
     {
         ArgumentNullException.ThrowIfNull(path);
-        // Buffer size 1: ByteLineReader buffers itself.
+        // Buffer size 1: CsvReader buffers itself.
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         var parts = Math.Clamp(Environment.ProcessorCount, 1, 4);
         if (stream.Length < partMinimum * 2 || parts == 1)
         {
-            return Read(stream, path, seats);
-        }
-
-        // The header, and where the data starts.
-        var head = new byte[Math.Min(stream.Length, 1 << 20)];
-        stream.ReadExactly(head);
-        var newline = Array.IndexOf(head, (byte)'\n');
-        if (newline < 0)
-        {
-            stream.Position = 0;
             return ReadSequential(stream, path, seats);
         }
 
-        var columnToRank = ParseHeader(head.AsSpan(0, newline).TrimEnd("\r"u8), path);
-        var bounds = new List<long> { newline + 1 };
+        // The header, and where the data starts.
+        using var headerReader = new CsvReader(stream, path, Options, leaveOpen: true);
+        var header = ReadHeader(headerReader, out var rankColumns);
+        var bounds = new List<long> { headerReader.Position };
+        var linesBefore = headerReader.NextLine - 1;
         for (var k = 1; k < parts; k++)
         {
             var start = NextLineStart(stream, stream.Length * k / parts);
@@ -61,21 +56,34 @@ public static class CvrCsvFormat
         {
             using var part = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
             part.Position = bounds[k];
-            results[k] = ReadPart(new ByteLineReader(new RangeStream(part, bounds[k + 1] - bounds[k])), columnToRank, path);
+            using var csv = new CsvReader(new RangeStream(part, bounds[k + 1] - bounds[k]), path, PartOptions);
+            results[k] = ReadPart(csv, header, rankColumns, path);
         });
 
-        var lineOffset = 1; // the header
+        // Each part counted its lines from 1; place them in the file. A blank line at the end of one part is
+        // in the middle of the file when a later part has rows.
+        var blank = 0L;
         foreach (var part in results)
         {
-            if (part.Error is { } error)
+            if (blank > 0 && (part.Rows > 0 || part.Error is not null))
             {
-                throw new BallotFileException(path, error.Line + lineOffset, error.Problem);
+                throw new InputFormatException(path, blank, CsvReader.BlankLineProblem);
             }
 
-            lineOffset += part.Lines;
+            if (part.Error is { } error)
+            {
+                throw error.MovedDown(linesBefore);
+            }
+
+            if (blank == 0 && part.TrailingBlankLine > 0)
+            {
+                blank = part.TrailingBlankLine + linesBefore;
+            }
+
+            linesBefore += part.Lines;
         }
 
-        return Merge(results, path, seats, lineOffset);
+        return Merge(results, path, seats, header.Line);
     }
 
     /// <summary>Reads CVR CSV from a stream, in one pass; <paramref name="name"/> names it in error messages.</summary>
@@ -83,70 +91,43 @@ public static class CvrCsvFormat
 
     private const long PartMinimum = 16L << 20;
 
+    // Line breaks inside quotes would defeat splitting the file into parts at line ends.
+    private static readonly CsvOptions Options = new() { LineBreaksInQuotes = false };
+
+    private static readonly CsvOptions PartOptions = Options with { SkipByteOrderMark = false };
+
     private static Election ReadSequential(Stream stream, string name, int seats)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var reader = new ByteLineReader(stream);
-        if (!reader.TryReadLine(out var headerBytes) || headerBytes.Trim(" \t"u8).IsEmpty)
-        {
-            throw new BallotFileException(name, 0, "the file is empty; expected a header row with columns rank1 ... rankN.");
-        }
-
-        var columnToRank = ParseHeader(headerBytes, name);
-        var part = ReadPart(reader, columnToRank, name);
+        using var csv = new CsvReader(stream, name, Options, leaveOpen: true);
+        var header = ReadHeader(csv, out var rankColumns);
+        var part = ReadPart(csv, header, rankColumns, name);
         if (part.Error is { } error)
         {
-            throw new BallotFileException(name, error.Line + 1, error.Problem);
+            throw error;
         }
 
-        return Merge([part], name, seats, part.Lines + 1);
+        return Merge([part], name, seats, header.Line);
     }
 
-    private static int[] ParseHeader(ReadOnlySpan<byte> headerBytes, string name)
+    // The columns rank1 ... rankN (any case, any order; rank1 required), in rank order.
+    private static CsvHeader ReadHeader(CsvReader csv, out int[] rankColumns)
     {
-        var header = Encoding.UTF8.GetString(headerBytes);
-        if (header.Trim().Length == 0)
+        var header = CsvHeader.Read(csv, "rank1 ... rankN");
+        header.Required("rank1");
+        var ranks = new List<(int Column, int Rank)>();
+        for (var i = 0; i < header.Names.Count; i++)
         {
-            throw new BallotFileException(name, 0, "the file is empty; expected a header row with columns rank1 ... rankN.");
-        }
-
-        var scratch = new byte[256];
-        var fields = new List<string>();
-        var pos = 0;
-        while (true)
-        {
-            fields.Add(Encoding.UTF8.GetString(NextField(headerBytes, ref pos, name, 1, ref scratch, out var last)).Trim());
-            if (last)
-            {
-                break;
-            }
-        }
-
-        var rankColumns = new List<(int Column, int Rank)>();
-        for (var i = 0; i < fields.Count; i++)
-        {
-            var f = fields[i];
+            var f = header.Names[i];
             if (f.StartsWith("rank", StringComparison.OrdinalIgnoreCase)
                 && int.TryParse(f.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var rank) && rank >= 1)
             {
-                rankColumns.Add((i, rank));
+                ranks.Add((i, rank));
             }
         }
 
-        if (rankColumns.Count == 0)
-        {
-            throw new BallotFileException(name, 1, $"expected columns rank1 ... rankN in the header, found '{header.Trim()}'.");
-        }
-
-        rankColumns.Sort((a, b) => a.Rank.CompareTo(b.Rank));
-        var columnToRank = new int[fields.Count];
-        Array.Fill(columnToRank, -1);
-        for (var k = 0; k < rankColumns.Count; k++)
-        {
-            columnToRank[rankColumns[k].Column] = k;
-        }
-
-        return columnToRank;
+        rankColumns = [.. ranks.OrderBy(r => r.Rank).Select(r => r.Column)];
+        return header;
     }
 
     private static long NextLineStart(FileStream stream, long from)
@@ -178,82 +159,78 @@ public static class CvrCsvFormat
 
         public int Rows { get; set; }
 
-        public int Lines { get; set; }
+        public long Lines { get; set; }
 
-        public BallotFileException? Error { get; set; }
+        public long TrailingBlankLine { get; set; }
+
+        public InputFormatException? Error { get; set; }
     }
 
-    private static Part ReadPart(ByteLineReader reader, int[] columnToRank, string name)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Part ReadPart(CsvReader csv, CsvHeader header, int[] rankColumns, string name)
     {
         var part = new Part { Names = new NameTable(), Tally = new RankingTally() };
         var names = part.Names;
         var tally = part.Tally;
-        var cells = new int[columnToRank.Count(k => k >= 0)];
-        var ranking = new int[cells.Length];
+        var cells = new int[rankColumns.Length];
         var stamp = new int[16];
-        var scratch = new byte[256];
         var row = 0;
-        var lineNo = 0;
         try
         {
-            while (reader.TryReadLine(out var line))
+            while (csv.Read())
             {
-                lineNo++;
-                if (line.IsEmpty)
-                {
-                    continue;
-                }
-
                 row++;
-                ReadRow(line, columnToRank, cells, names, name, lineNo, ref scratch);
-                if (stamp.Length < names.Count)
-                {
-                    Array.Resize(ref stamp, names.Count * 2);
-                }
-
+                header.CheckWidth(csv);
                 var filled = 0;
                 for (var k = 0; k < cells.Length; k++)
                 {
-                    if (cells[k] >= 0)
+                    var field = csv.GetBytes(rankColumns[k]);
+                    if (!field.IsEmpty && (field[0] == (byte)' ' || field[^1] == (byte)' ' || field[0] == (byte)'\t' || field[^1] == (byte)'\t'))
                     {
-                        filled = k + 1;
-                    }
-                }
-
-                for (var k = 0; k < filled; k++)
-                {
-                    var id = cells[k];
-                    if (id >= 0)
-                    {
-                        if (stamp[id] == row)
-                        {
-                            throw new BallotFileException(name, lineNo, $"candidate '{names.Name(id)}' is ranked more than once.");
-                        }
-
-                        stamp[id] = row;
+                        field = field.Trim(" \t"u8);
                     }
 
-                    ranking[k] = id < 0 ? RankingTally.Gap : id;
+                    if (field.IsEmpty)
+                    {
+                        cells[k] = RankingTally.Gap;
+                        continue;
+                    }
+
+                    var id = names.GetOrAdd(field);
+                    if (stamp.Length <= id)
+                    {
+                        Array.Resize(ref stamp, Math.Max(stamp.Length * 2, id + 1));
+                    }
+
+                    if (stamp[id] == row)
+                    {
+                        throw csv.Error($"candidate '{names.Name(id)}' is ranked more than once.");
+                    }
+
+                    stamp[id] = row;
+                    cells[k] = id;
+                    filled = k + 1;
                 }
 
-                tally.Add(ranking.AsSpan(0, filled), 1);
+                tally.Add(cells.AsSpan(0, filled), 1);
             }
         }
-        catch (BallotFileException ex)
+        catch (InputFormatException ex)
         {
             part.Error = ex;
         }
 
         part.Rows = row;
-        part.Lines = lineNo;
+        part.Lines = csv.NextLine - 1;
+        part.TrailingBlankLine = csv.TrailingBlankLine;
         return part;
     }
 
-    private static Election Merge(Part[] parts, string name, int seats, int lastLine)
+    private static Election Merge(Part[] parts, string name, int seats, long headerLine)
     {
         if (parts.Sum(p => p.Rows) == 0)
         {
-            throw new BallotFileException(name, lastLine, "the file has a header but no ballots.");
+            throw new InputFormatException(name, headerLine, "the file has a header but no ballots.");
         }
 
         RankingTally tally;
@@ -296,7 +273,7 @@ public static class CvrCsvFormat
 
         if (seats > sorted.Count)
         {
-            throw new BallotFileException(name, 0, $"{seats} seats but only {sorted.Count} candidates.");
+            throw new InputFormatException(name, 0, $"{seats} seats but only {sorted.Count} candidates.");
         }
 
         return new Election(sorted, tally.TakeBallots(remap), seats);
@@ -338,117 +315,6 @@ public static class CvrCsvFormat
         public override void SetLength(long value) => throw new NotSupportedException();
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ReadRow(ReadOnlySpan<byte> line, int[] columnToRank, int[] cells, NameTable names, string name, int lineNo, ref byte[] scratch)
-    {
-        Array.Fill(cells, -1);
-        var column = 0;
-        var pos = 0;
-        while (true)
-        {
-            ReadOnlySpan<byte> field;
-            bool last;
-            if (pos < line.Length && line[pos] == (byte)'"')
-            {
-                field = NextField(line, ref pos, name, lineNo, ref scratch, out last);
-            }
-            else
-            {
-                var rest = line[pos..];
-                var comma = rest.IndexOf((byte)',');
-                last = comma < 0;
-                field = last ? rest : rest[..comma];
-                pos += comma + 1;
-            }
-
-            var k = column < columnToRank.Length ? columnToRank[column] : -1;
-            if (k >= 0 && !field.IsEmpty)
-            {
-                if (field[0] == (byte)' ' || field[^1] == (byte)' ' || field[0] == (byte)'\t' || field[^1] == (byte)'\t')
-                {
-                    field = field.Trim(" \t"u8);
-                }
-
-                if (!field.IsEmpty)
-                {
-                    cells[k] = names.GetOrAdd(field);
-                }
-            }
-
-            column++;
-            if (last)
-            {
-                break;
-            }
-        }
-
-        if (column != columnToRank.Length)
-        {
-            throw new BallotFileException(name, lineNo, $"expected {columnToRank.Length} columns as in the header, found {column}.");
-        }
-    }
-
-    // Returns the next field; a quoted field is unescaped into the scratch buffer.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static ReadOnlySpan<byte> NextField(ReadOnlySpan<byte> line, scoped ref int pos, string name, int lineNo, scoped ref byte[] scratch, out bool last)
-    {
-        if (pos < line.Length && line[pos] == (byte)'"')
-        {
-            var n = 0;
-            var i = pos + 1;
-            while (true)
-            {
-                if (i >= line.Length)
-                {
-                    throw new BallotFileException(name, lineNo, "a quoted field has no closing quote (line breaks inside fields are not supported).");
-                }
-
-                if (line[i] == (byte)'"')
-                {
-                    if (i + 1 < line.Length && line[i + 1] == (byte)'"')
-                    {
-                        i++;
-                    }
-                    else
-                    {
-                        i++;
-                        break;
-                    }
-                }
-
-                if (n == scratch.Length)
-                {
-                    Array.Resize(ref scratch, scratch.Length * 2);
-                }
-
-                scratch[n++] = line[i++];
-            }
-
-            if (i < line.Length && line[i] != (byte)',')
-            {
-                throw new BallotFileException(name, lineNo, $"expected a comma after the quoted field at column {i + 1}.");
-            }
-
-            last = i >= line.Length;
-            pos = i + 1;
-            return scratch.AsSpan(0, n);
-        }
-
-        var comma = line[pos..].IndexOf((byte)',');
-        if (comma < 0)
-        {
-            last = true;
-            var rest = line[pos..];
-            pos = line.Length;
-            return rest;
-        }
-
-        last = false;
-        var field = line.Slice(pos, comma);
-        pos += comma + 1;
-        return field;
     }
 
     /// <summary>Candidate names by their UTF-8 bytes: a 64-bit hash of 8-byte words, then a byte-for-byte check.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Answerback.Formats;
 
 namespace Answerback.Counting.Formats;
 
@@ -14,7 +15,7 @@ namespace Answerback.Counting.Formats;
 public static class JsonBallotFormat
 {
     /// <summary>Reads a JSON ballot file.</summary>
-    /// <exception cref="BallotFileException">The file is empty or malformed; the message names the file and line or ballot.</exception>
+    /// <exception cref="InputFormatException">The file is empty or malformed; the message names the file and line or ballot.</exception>
     public static Election Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -34,7 +35,7 @@ public static class JsonBallotFormat
         catch (JsonException ex)
         {
             var line = (int)(ex.LineNumber ?? -1) + 1;
-            throw new BallotFileException(name, line, line == 1 && stream.CanSeek && stream.Length == 0 ? "the file is empty; expected a JSON ballot file." : $"not valid JSON ({ex.Message.Split('.')[0]}).");
+            throw new InputFormatException(name, line, line == 1 && stream.CanSeek && stream.Length == 0 ? "the file is empty; expected a JSON ballot file." : $"not valid JSON ({ex.Message.Split('.')[0]}).");
         }
 
         using (doc)
@@ -47,7 +48,7 @@ public static class JsonBallotFormat
             {
                 // The JSON reader accepts invalid UTF-8 and unpaired \u surrogate escapes inside strings; decoding
                 // a name (or matching a property name) fails.
-                throw new BallotFileException(name, 0, "a name or key is not valid UTF-8 text or holds an unpaired \\u surrogate escape.");
+                throw new InputFormatException(name, 0, "a name or key is not valid UTF-8 text or holds an unpaired \\u surrogate escape.");
             }
         }
     }
@@ -56,17 +57,17 @@ public static class JsonBallotFormat
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("candidates", out var candidatesElement) || candidatesElement.ValueKind != JsonValueKind.Array)
         {
-            throw new BallotFileException(name, 0, "expected an object with a \"candidates\" array of names.");
+            throw new InputFormatException(name, 0, "expected an object with a \"candidates\" array of names.");
         }
 
         var candidates = new List<string>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var c in candidatesElement.EnumerateArray())
         {
-            var candidateName = c.ValueKind == JsonValueKind.String ? c.GetString()! : throw new BallotFileException(name, 0, "every candidate must be a name (a string).");
+            var candidateName = c.ValueKind == JsonValueKind.String ? c.GetString()! : throw new InputFormatException(name, 0, "every candidate must be a name (a string).");
             if (!index.TryAdd(candidateName, candidates.Count))
             {
-                throw new BallotFileException(name, 0, $"candidate '{candidateName}' is listed twice.");
+                throw new InputFormatException(name, 0, $"candidate '{candidateName}' is listed twice.");
             }
 
             candidates.Add(candidateName);
@@ -75,18 +76,18 @@ public static class JsonBallotFormat
         var seats = 1;
         if (root.TryGetProperty("seats", out var seatsElement) && (!seatsElement.TryGetInt32(out seats) || seats < 1))
         {
-            throw new BallotFileException(name, 0, "\"seats\" must be a positive whole number.");
+            throw new InputFormatException(name, 0, "\"seats\" must be a positive whole number.");
         }
 
         if (seats > candidates.Count)
         {
-            throw new BallotFileException(name, 0, $"{seats} seats but only {candidates.Count} candidates.");
+            throw new InputFormatException(name, 0, $"{seats} seats but only {candidates.Count} candidates.");
         }
 
         int Lookup(JsonElement e, int ballot)
         {
-            var text = e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new BallotFileException(name, 0, $"ballot {ballot}: expected a candidate name, found {e.ValueKind}.");
-            return index.TryGetValue(text, out var i) ? i : throw new BallotFileException(name, 0, $"ballot {ballot}: unknown candidate '{text}'.");
+            var text = e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new InputFormatException(name, 0, $"ballot {ballot}: expected a candidate name, found {e.ValueKind}.");
+            return index.TryGetValue(text, out var i) ? i : throw new InputFormatException(name, 0, $"ballot {ballot}: unknown candidate '{text}'.");
         }
 
         var withdrawn = root.TryGetProperty("withdrawn", out var w) && w.ValueKind == JsonValueKind.Array
@@ -95,7 +96,7 @@ public static class JsonBallotFormat
         var title = root.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         if (!root.TryGetProperty("ballots", out var ballotsElement) || ballotsElement.ValueKind != JsonValueKind.Array)
         {
-            throw new BallotFileException(name, 0, "expected a \"ballots\" array.");
+            throw new InputFormatException(name, 0, "expected a \"ballots\" array.");
         }
 
         var ballots = new List<Ballot>();
@@ -106,13 +107,13 @@ public static class JsonBallotFormat
             number++;
             if (b.ValueKind != JsonValueKind.Object || !b.TryGetProperty("ranks", out var ranksElement) || ranksElement.ValueKind != JsonValueKind.Array)
             {
-                throw new BallotFileException(name, 0, $"ballot {number}: expected an object with a \"ranks\" array.");
+                throw new InputFormatException(name, 0, $"ballot {number}: expected an object with a \"ranks\" array.");
             }
 
             long count = 1;
             if (b.TryGetProperty("count", out var countElement) && (!countElement.TryGetInt64(out count) || count < 1))
             {
-                throw new BallotFileException(name, 0, $"ballot {number}: \"count\" must be a positive whole number.");
+                throw new InputFormatException(name, 0, $"ballot {number}: \"count\" must be a positive whole number.");
             }
 
             try
@@ -121,7 +122,7 @@ public static class JsonBallotFormat
             }
             catch (OverflowException)
             {
-                throw new BallotFileException(name, 0, $"ballot {number}: {RankingTally.TotalTooLarge}");
+                throw new InputFormatException(name, 0, $"ballot {number}: {RankingTally.TotalTooLarge}");
             }
 
             var ranks = ranksElement.EnumerateArray()
@@ -136,7 +137,7 @@ public static class JsonBallotFormat
         }
         catch (CountingException ex)
         {
-            throw new BallotFileException(name, 0, ex.Message);
+            throw new InputFormatException(name, 0, ex.Message);
         }
     }
 

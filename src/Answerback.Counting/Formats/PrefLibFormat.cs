@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Answerback.Formats;
 
 namespace Answerback.Counting.Formats;
 
@@ -12,7 +13,7 @@ namespace Answerback.Counting.Formats;
 public static class PrefLibFormat
 {
     /// <summary>Reads a PrefLib .soi or .toi file; <paramref name="seats"/> is the number of seats (PrefLib carries none).</summary>
-    /// <exception cref="BallotFileException">The file is empty or malformed; the message names the file and line.</exception>
+    /// <exception cref="InputFormatException">The file is empty or malformed; the message names the file and line.</exception>
     public static Election Read(string path, int seats = 1)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -61,13 +62,13 @@ public static class PrefLibFormat
                 {
                     if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var c) || c < 1 || c > BallotFiles.MaxCandidates)
                     {
-                        throw new BallotFileException(name, lineNo, $"expected a number of alternatives from 1 to {BallotFiles.MaxCandidates}, found '{value}'.");
+                        throw new InputFormatException(name, lineNo, $"expected a number of alternatives from 1 to {BallotFiles.MaxCandidates}, found '{value}'.");
                     }
 
                     if (count is { } earlier && earlier != c)
                     {
                         // The orders read so far were checked against the first number.
-                        throw new BallotFileException(name, lineNo, $"a second '# NUMBER ALTERNATIVES' line says {c}, the first said {earlier}.");
+                        throw new InputFormatException(name, lineNo, $"a second '# NUMBER ALTERNATIVES' line says {c}, the first said {earlier}.");
                     }
 
                     count = c;
@@ -83,13 +84,13 @@ public static class PrefLibFormat
 
             if (count is null)
             {
-                throw new BallotFileException(name, lineNo, "expected '# NUMBER ALTERNATIVES: n' before the first order.");
+                throw new InputFormatException(name, lineNo, "expected '# NUMBER ALTERNATIVES: n' before the first order.");
             }
 
             var sep = text.IndexOf(':', StringComparison.Ordinal);
             if (sep < 0 || !long.TryParse(text.AsSpan(0, sep).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var weight) || weight <= 0)
             {
-                throw new BallotFileException(name, lineNo, $"expected 'count: order' with a positive whole-number count, found '{text}'.");
+                throw new InputFormatException(name, lineNo, $"expected 'count: order' with a positive whole-number count, found '{text}'.");
             }
 
             ParseOrder(text.AsSpan(sep + 1), count.Value, name, lineNo, ranking);
@@ -99,24 +100,24 @@ public static class PrefLibFormat
             }
             catch (OverflowException)
             {
-                throw new BallotFileException(name, lineNo, RankingTally.TotalTooLarge);
+                throw new InputFormatException(name, lineNo, RankingTally.TotalTooLarge);
             }
         }
 
         if (!any)
         {
-            throw new BallotFileException(name, 0, "the file is empty; expected PrefLib metadata and orders.");
+            throw new InputFormatException(name, 0, "the file is empty; expected PrefLib metadata and orders.");
         }
 
         if (count is null)
         {
-            throw new BallotFileException(name, lineNo, "no '# NUMBER ALTERNATIVES: n' line.");
+            throw new InputFormatException(name, lineNo, "no '# NUMBER ALTERNATIVES: n' line.");
         }
 
         var candidates = Enumerable.Range(1, count.Value).Select(i => names.TryGetValue(i, out var n) ? n : i.ToString(CultureInfo.InvariantCulture)).ToList();
         if (seats > candidates.Count)
         {
-            throw new BallotFileException(name, 0, $"{seats} seats but only {candidates.Count} candidates.");
+            throw new InputFormatException(name, 0, $"{seats} seats but only {candidates.Count} candidates.");
         }
 
         return new Election(candidates, tally.Ballots(), seats, title: title);
@@ -142,7 +143,7 @@ public static class PrefLibFormat
             {
                 if (inBraces)
                 {
-                    throw new BallotFileException(name, lineNo, "nested '{' in an order.");
+                    throw new InputFormatException(name, lineNo, "nested '{' in an order.");
                 }
 
                 inBraces = true;
@@ -155,7 +156,7 @@ public static class PrefLibFormat
             {
                 if (!inBraces)
                 {
-                    throw new BallotFileException(name, lineNo, "'}' without '{' in an order.");
+                    throw new InputFormatException(name, lineNo, "'}' without '{' in an order.");
                 }
 
                 inBraces = false;
@@ -171,12 +172,12 @@ public static class PrefLibFormat
 
             if (start == i || !int.TryParse(order[start..i], NumberStyles.None, CultureInfo.InvariantCulture, out var alt) || alt < 1 || alt > count)
             {
-                throw new BallotFileException(name, lineNo, $"expected an alternative number from 1 to {count} at position {start + 1} of the order.");
+                throw new InputFormatException(name, lineNo, $"expected an alternative number from 1 to {count} at position {start + 1} of the order.");
             }
 
             if (!seen.Add(alt))
             {
-                throw new BallotFileException(name, lineNo, $"alternative {alt} appears more than once in the order.");
+                throw new InputFormatException(name, lineNo, $"alternative {alt} appears more than once in the order.");
             }
 
             if (inBraces && !firstInBraces)
@@ -190,7 +191,7 @@ public static class PrefLibFormat
 
         if (inBraces)
         {
-            throw new BallotFileException(name, lineNo, "'{' without '}' in an order.");
+            throw new InputFormatException(name, lineNo, "'{' without '}' in an order.");
         }
     }
 }

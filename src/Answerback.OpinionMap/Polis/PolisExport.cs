@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Answerback.Formats;
+using Answerback.Formats.Csv;
 
 namespace Answerback.OpinionMap.Polis;
 
@@ -16,7 +18,7 @@ public sealed record PolisConversation(VoteMatrix Matrix, IReadOnlyDictionary<st
 public static class PolisExport
 {
     /// <summary>Columns of <c>participants-votes.csv</c> that are not statements.</summary>
-    private static readonly HashSet<string> ParticipantColumns = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> ParticipantColumns = new(StringComparer.OrdinalIgnoreCase) // header names ignore case (docs/architecture.md, "CSV")
     {
         "participant", "xid", "group-id", "n-comments", "n-votes", "n-agree", "n-disagree",
     };
@@ -26,7 +28,7 @@ public static class PolisExport
     /// <c>comments.csv</c>) when present, otherwise from <c>participants-votes.csv</c>; Pol.is's
     /// groups come from <c>participants-votes.csv</c> when present.
     /// </summary>
-    /// <exception cref="PolisFormatException">A file is malformed.</exception>
+    /// <exception cref="InputFormatException">A file is malformed; names the file, line and column.</exception>
     /// <exception cref="FileNotFoundException">The folder lacks the files needed.</exception>
     public static PolisConversation ReadDirectory(string directory)
     {
@@ -36,8 +38,8 @@ public static class PolisExport
         IReadOnlyList<StatementInfo>? statements = null;
         if (File.Exists(comments))
         {
-            using var reader = new StreamReader(comments, Encoding.UTF8);
-            statements = ReadComments(reader, comments);
+            using var stream = File.OpenRead(comments);
+            statements = ReadComments(stream, comments);
         }
 
         VoteMatrix? matrix = null;
@@ -49,14 +51,14 @@ public static class PolisExport
                 throw new FileNotFoundException($"{votes} needs comments.csv beside it (the list of statements), which is missing.", comments);
             }
 
-            using var reader = new StreamReader(votes, Encoding.UTF8);
-            matrix = ReadVotes(statements, reader, votes);
+            using var stream = File.OpenRead(votes);
+            matrix = ReadVotes(statements, stream, votes);
         }
 
         if (File.Exists(participants))
         {
-            using var reader = new StreamReader(participants, Encoding.UTF8);
-            var (fromParticipants, polisGroups) = ReadParticipantsVotes(statements, reader, participants);
+            using var stream = File.OpenRead(participants);
+            var (fromParticipants, polisGroups) = ReadParticipantsVotes(statements, stream, participants);
             matrix ??= fromParticipants;
             groups = polisGroups;
         }
@@ -70,12 +72,11 @@ public static class PolisExport
     }
 
     /// <summary>Reads <c>comments.csv</c>: <c>comment-id</c> is required; <c>moderated</c> (−1 = moderated out), <c>is-meta</c>, <c>comment-body</c>, <c>author-id</c>, <c>timestamp</c> are used when present.</summary>
-    public static IReadOnlyList<StatementInfo> ReadComments(TextReader reader, string fileName)
+    public static IReadOnlyList<StatementInfo> ReadComments(Stream stream, string fileName)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        var csv = new CsvRecordReader(reader, fileName);
-        var fields = new List<string>();
-        var header = CsvHeader.Read(csv, fields, fileName);
+        ArgumentNullException.ThrowIfNull(stream);
+        using var csv = new CsvReader(stream, fileName, leaveOpen: true);
+        var header = CsvHeader.Read(csv, "comment-id (and optionally timestamp, author-id, moderated, is-meta, comment-body)");
         var id = header.Required("comment-id");
         var moderated = header.Optional("moderated");
         var meta = header.Optional("is-meta");
@@ -83,25 +84,21 @@ public static class PolisExport
         var author = header.Optional("author-id");
         var time = header.Optional("timestamp");
         var result = new List<StatementInfo>();
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        while (csv.Read(fields))
+        var seen = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (csv.Read())
         {
-            var line = csv.RecordLine;
-            if (IsBlank(fields))
-            {
-                continue;
-            }
-
-            CheckWidth(fields, header, fileName, line);
+            var line = csv.Line;
+            header.CheckWidth(csv);
+            var fields = csv.GetStrings();
             var statementId = fields[id].Trim();
             if (statementId.Length == 0)
             {
-                throw new PolisFormatException(fileName, line, "empty comment-id");
+                throw new InputFormatException(fileName, line, "empty comment-id");
             }
 
             if (!seen.TryAdd(statementId, line))
             {
-                throw new PolisFormatException(fileName, line, $"comment-id '{statementId}' already appeared on line {seen[statementId]}");
+                throw new InputFormatException(fileName, line, $"comment-id '{statementId}' already appeared on line {seen[statementId]}");
             }
 
             var moderatedOut = false;
@@ -110,7 +107,7 @@ public static class PolisExport
                 var value = ParseInteger(fields[moderated], fileName, line, "moderated");
                 if (value is < -1 or > 1)
                 {
-                    throw new PolisFormatException(fileName, line, $"moderated is {value}; expected -1 (moderated out), 0 (not yet moderated) or 1 (accepted)");
+                    throw new InputFormatException(fileName, line, $"moderated is {value}; expected -1 (moderated out), 0 (not yet moderated) or 1 (accepted)");
                 }
 
                 moderatedOut = value == -1;
@@ -123,7 +120,7 @@ public static class PolisExport
                 {
                     "true" or "True" or "TRUE" or "1" => true,
                     "false" or "False" or "FALSE" or "0" => false,
-                    var other => throw new PolisFormatException(fileName, line, $"is-meta is '{other}'; expected true or false"),
+                    var other => throw new InputFormatException(fileName, line, $"is-meta is '{other}'; expected true or false"),
                 };
             }
 
@@ -141,43 +138,38 @@ public static class PolisExport
     }
 
     /// <summary>Reads <c>votes.csv</c> (<c>comment-id</c>, <c>voter-id</c>, <c>vote</c>; <c>timestamp</c> when present) against the statements of <c>comments.csv</c>.</summary>
-    public static VoteMatrix ReadVotes(IReadOnlyList<StatementInfo> statements, TextReader reader, string fileName)
+    public static VoteMatrix ReadVotes(IReadOnlyList<StatementInfo> statements, Stream stream, string fileName)
     {
         ArgumentNullException.ThrowIfNull(statements);
-        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(stream);
         var builder = new VoteMatrixBuilder();
         foreach (var s in statements)
         {
             builder.AddStatement(s);
         }
 
-        var csv = new CsvRecordReader(reader, fileName);
-        var fields = new List<string>();
-        var header = CsvHeader.Read(csv, fields, fileName);
+        using var csv = new CsvReader(stream, fileName, leaveOpen: true);
+        var header = CsvHeader.Read(csv, "comment-id, voter-id, vote (and optionally timestamp)");
         var comment = header.Required("comment-id");
         var voter = header.Required("voter-id");
         var vote = header.Required("vote");
         var time = header.Optional("timestamp");
         var order = 0L;
-        while (csv.Read(fields))
+        while (csv.Read())
         {
-            var line = csv.RecordLine;
-            if (IsBlank(fields))
-            {
-                continue;
-            }
-
-            CheckWidth(fields, header, fileName, line);
+            var line = csv.Line;
+            header.CheckWidth(csv);
+            var fields = csv.GetStrings();
             var statementId = fields[comment].Trim();
             if (!builder.HasStatement(statementId))
             {
-                throw new PolisFormatException(fileName, line, $"vote for unknown statement '{statementId}' (not in comments.csv)");
+                throw new InputFormatException(fileName, line, $"vote for unknown statement '{statementId}' (not in comments.csv)");
             }
 
             var participantId = fields[voter].Trim();
             if (participantId.Length == 0)
             {
-                throw new PolisFormatException(fileName, line, "empty voter-id");
+                throw new InputFormatException(fileName, line, "empty voter-id");
             }
 
             var value = ParseVote(fields[vote], fileName, line);
@@ -195,12 +187,11 @@ public static class PolisExport
     /// column must name a known statement; without, the columns define the statements.
     /// </summary>
     public static (VoteMatrix Matrix, IReadOnlyDictionary<string, int?> Groups) ReadParticipantsVotes(
-        IReadOnlyList<StatementInfo>? statements, TextReader reader, string fileName)
+        IReadOnlyList<StatementInfo>? statements, Stream stream, string fileName)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        var csv = new CsvRecordReader(reader, fileName);
-        var fields = new List<string>();
-        var header = CsvHeader.Read(csv, fields, fileName);
+        ArgumentNullException.ThrowIfNull(stream);
+        using var csv = new CsvReader(stream, fileName, leaveOpen: true);
+        var header = CsvHeader.Read(csv, "participant (and optionally group-id), then one column per statement");
         var participant = header.Required("participant");
         var group = header.Optional("group-id");
         var builder = new VoteMatrixBuilder();
@@ -212,8 +203,8 @@ public static class PolisExport
             }
         }
 
-        var statementColumns = new List<(int Field, string Id)>();
-        for (var i = 0; i < header.Names.Length; i++)
+        var statementColumns = new List<(int Field, string Id, int Index)>();
+        for (var i = 0; i < header.Names.Count; i++)
         {
             var name = header.Names[i];
             if (ParticipantColumns.Contains(name))
@@ -225,48 +216,43 @@ public static class PolisExport
             {
                 if (statements is not null)
                 {
-                    throw new PolisFormatException(fileName, header.Line, $"column '{name}' names a statement that is not in comments.csv");
+                    throw new InputFormatException(fileName, header.Line, $"column '{name}' names a statement that is not in comments.csv");
                 }
 
                 builder.AddStatement(new StatementInfo(name));
             }
 
-            statementColumns.Add((i, name));
+            statementColumns.Add((i, name, builder.StatementIndex(name)));
         }
 
         var groups = new Dictionary<string, int?>(StringComparer.Ordinal);
-        while (csv.Read(fields))
+        while (csv.Read())
         {
-            var line = csv.RecordLine;
-            if (IsBlank(fields))
-            {
-                continue;
-            }
-
-            CheckWidth(fields, header, fileName, line);
-            var participantId = fields[participant].Trim();
+            var line = csv.Line;
+            header.CheckWidth(csv);
+            var participantId = csv.GetString(participant).Trim();
             if (participantId.Length == 0)
             {
-                throw new PolisFormatException(fileName, line, "empty participant");
+                throw new InputFormatException(fileName, line, "empty participant");
             }
 
             if (groups.ContainsKey(participantId))
             {
-                throw new PolisFormatException(fileName, line, $"participant '{participantId}' appears twice");
+                throw new InputFormatException(fileName, line, $"participant '{participantId}' appears twice");
             }
 
-            groups[participantId] = group >= 0 && fields[group].Trim().Length > 0
-                ? ParseInteger(fields[group], fileName, line, "group-id")
-                : null;
+            var groupId = group >= 0 ? csv.GetString(group).Trim() : "";
+            groups[participantId] = groupId.Length > 0 ? ParseInteger(groupId, fileName, line, "group-id") : null;
             var row = builder.AddParticipant(participantId);
-            foreach (var (field, id) in statementColumns)
+            foreach (var (field, id, index) in statementColumns)
             {
-                if (fields[field].Trim().Length == 0)
+                // Most cells are blank (not voted): look at the bytes before making a string.
+                if (csv.GetBytes(field).Trim(" \t"u8).IsEmpty)
                 {
                     continue;
                 }
 
-                builder.AddVote(row, builder.StatementIndex(id), ParseVote(fields[field], fileName, line, id), 0);
+                builder.AddVote(row, index, ParseVote(csv.GetString(field), fileName, line, id), 0);
             }
         }
 
@@ -417,17 +403,7 @@ public static class PolisExport
     private static string Quote(string value) =>
         value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
-    private static bool IsBlank(List<string> fields) => fields.Count == 1 && fields[0].Trim().Length == 0;
-
-    private static void CheckWidth(List<string> fields, CsvHeader header, string fileName, int line)
-    {
-        if (fields.Count != header.Names.Length)
-        {
-            throw new PolisFormatException(fileName, line, $"{fields.Count} fields; the header has {header.Names.Length}");
-        }
-    }
-
-    private static int ParseVote(string text, string fileName, int line, string? statement = null)
+    private static int ParseVote(string text, string fileName, long line, string? statement = null)
     {
         var trimmed = text.Trim();
         var where = statement is null ? "vote" : $"vote on statement '{statement}'";
@@ -436,12 +412,12 @@ public static class PolisExport
             // Some tools write votes as 1.0 / -1.0.
             if (!double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) || real != Math.Round(real))
             {
-                throw new PolisFormatException(fileName, line, $"{where} is '{trimmed}'; expected -1 (disagree), 0 (pass) or 1 (agree)");
+                throw new InputFormatException(fileName, line, $"{where} is '{trimmed}'; expected -1 (disagree), 0 (pass) or 1 (agree)");
             }
 
             if (real is < -1 or > 1)
             {
-                throw new PolisFormatException(fileName, line, $"{where} is {trimmed}; expected -1 (disagree), 0 (pass) or 1 (agree)");
+                throw new InputFormatException(fileName, line, $"{where} is {trimmed}; expected -1 (disagree), 0 (pass) or 1 (agree)");
             }
 
             value = (int)real;
@@ -449,29 +425,29 @@ public static class PolisExport
 
         if (value is < -1 or > 1)
         {
-            throw new PolisFormatException(fileName, line, $"{where} is {value}; expected -1 (disagree), 0 (pass) or 1 (agree)");
+            throw new InputFormatException(fileName, line, $"{where} is {value}; expected -1 (disagree), 0 (pass) or 1 (agree)");
         }
 
         return value;
     }
 
-    private static int ParseInteger(string text, string fileName, int line, string column)
+    private static int ParseInteger(string text, string fileName, long line, string column)
     {
         var trimmed = text.Trim();
         if (!int.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
-            throw new PolisFormatException(fileName, line, $"{column} is '{trimmed}'; expected a whole number");
+            throw new InputFormatException(fileName, line, $"{column} is '{trimmed}'; expected a whole number");
         }
 
         return value;
     }
 
-    private static long ParseLong(string text, string fileName, int line, string column)
+    private static long ParseLong(string text, string fileName, long line, string column)
     {
         var trimmed = text.Trim();
         if (!long.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
-            throw new PolisFormatException(fileName, line, $"{column} is '{trimmed}'; expected a whole number (Unix milliseconds)");
+            throw new InputFormatException(fileName, line, $"{column} is '{trimmed}'; expected a whole number (Unix milliseconds)");
         }
 
         return value;

@@ -30,99 +30,59 @@ public sealed class ImportAreas(AnswerbackDbContext db)
         var errors = new List<ImportError>();
         var rows = new List<Row>();
         var byCode = new Dictionary<string, Row>(StringComparer.Ordinal);
-        CsvHeader? header = null;
-        int codeIndex = -1, nameIndex = -1, parentIndex = -1;
-        var blankLines = new List<int>();
-
-        await foreach (var record in CsvRecords.ReadAsync(csv, ct))
+        await using (var upload = new CsvUpload(csv, fileName, errors.Add))
         {
-            if (record.Error is not null)
+            if (await upload.ReadHeaderAsync("code,name,parent_code", ["code", "name", "parent_code"], ct))
             {
-                errors.Add(new ImportError(record.Line, "line", record.Error));
-                continue;
-            }
-
-            if (record.IsBlank)
-            {
-                blankLines.Add(record.Line);
-                continue;
-            }
-
-            foreach (var blank in blankLines)
-            {
-                errors.Add(new ImportError(blank, "line", "blank line (remove it)"));
-            }
-
-            blankLines.Clear();
-            if (header is null)
-            {
-                header = new CsvHeader(record.Fields);
-                codeIndex = header.IndexOf("code");
-                nameIndex = header.IndexOf("name");
-                parentIndex = header.IndexOf("parent_code");
-                foreach (var (index, column) in new[] { (codeIndex, "code"), (nameIndex, "name"), (parentIndex, "parent_code") })
+                var codeIndex = upload.Header.Required("code");
+                var nameIndex = upload.Header.Required("name");
+                var parentIndex = upload.Header.Required("parent_code");
+                while (await upload.ReadAsync(ct))
                 {
-                    if (index < 0)
+                    var code = AreaCodes.Normalise(upload.Field(codeIndex));
+                    var name = upload.Field(nameIndex);
+                    var parent = AreaCodes.Normalise(upload.Field(parentIndex));
+                    var ok = true;
+                    if (code is null || !AreaCodes.IsValid(code))
                     {
-                        errors.Add(new ImportError(record.Line, column, $"the header has no '{column}' column (expected code,name,parent_code)"));
+                        errors.Add(new ImportError(upload.Line, "code", code is null ? "missing (every imported area needs a code)" : AreaCodes.Expected));
+                        ok = false;
                     }
+
+                    if (name.Length is 0 or > 200)
+                    {
+                        errors.Add(new ImportError(upload.Line, "name", name.Length == 0 ? "missing" : "longer than 200 characters"));
+                        ok = false;
+                    }
+
+                    if (parent is not null && !AreaCodes.IsValid(parent))
+                    {
+                        errors.Add(new ImportError(upload.Line, "parent_code", AreaCodes.Expected));
+                        ok = false;
+                    }
+
+                    if (!ok || code is null)
+                    {
+                        continue;
+                    }
+
+                    if (byCode.TryGetValue(code, out var earlier))
+                    {
+                        errors.Add(new ImportError(upload.Line, "code", $"{code} is already on line {earlier.Line}"));
+                        continue;
+                    }
+
+                    if (string.Equals(parent, code, StringComparison.Ordinal))
+                    {
+                        errors.Add(new ImportError(upload.Line, "parent_code", "an area cannot be its own parent"));
+                        continue;
+                    }
+
+                    var row = new Row(upload.Line, code, name, parent);
+                    rows.Add(row);
+                    byCode[code] = row;
                 }
-
-                if (errors.Count > 0)
-                {
-                    break;
-                }
-
-                continue;
             }
-
-            var code = AreaCodes.Normalise(CsvHeader.Field(record, codeIndex));
-            var name = CsvHeader.Field(record, nameIndex);
-            var parent = AreaCodes.Normalise(CsvHeader.Field(record, parentIndex));
-            var ok = true;
-            if (code is null || !AreaCodes.IsValid(code))
-            {
-                errors.Add(new ImportError(record.Line, "code", code is null ? "missing (every imported area needs a code)" : AreaCodes.Expected));
-                ok = false;
-            }
-
-            if (name.Length is 0 or > 200)
-            {
-                errors.Add(new ImportError(record.Line, "name", name.Length == 0 ? "missing" : "longer than 200 characters"));
-                ok = false;
-            }
-
-            if (parent is not null && !AreaCodes.IsValid(parent))
-            {
-                errors.Add(new ImportError(record.Line, "parent_code", AreaCodes.Expected));
-                ok = false;
-            }
-
-            if (!ok || code is null)
-            {
-                continue;
-            }
-
-            if (byCode.TryGetValue(code, out var earlier))
-            {
-                errors.Add(new ImportError(record.Line, "code", $"{code} is already on line {earlier.Line}"));
-                continue;
-            }
-
-            if (string.Equals(parent, code, StringComparison.Ordinal))
-            {
-                errors.Add(new ImportError(record.Line, "parent_code", "an area cannot be its own parent"));
-                continue;
-            }
-
-            var row = new Row(record.Line, code, name, parent);
-            rows.Add(row);
-            byCode[code] = row;
-        }
-
-        if (header is null && errors.Count == 0)
-        {
-            errors.Add(new ImportError(0, fileName, "the file is empty (expected a header code,name,parent_code)"));
         }
 
         var existing = await db.Areas.Where(a => a.Code != null).ToDictionaryAsync(a => a.Code!, StringComparer.Ordinal, ct);

@@ -30,57 +30,29 @@ public sealed class ImportMembers(AnswerbackDbContext db, ResidencyHasher hasher
         var errors = new List<ImportError>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var hashes = new List<string>();
-        var emailIndex = -1;
-        var sawHeader = false;
-        var blankLines = new List<int>();
-        await foreach (var record in CsvRecords.ReadAsync(csv, ct))
+        await using (var upload = new CsvUpload(csv, fileName, errors.Add))
         {
-            if (record.Error is not null)
+            if (await upload.ReadHeaderAsync("email", ["email"], ct))
             {
-                errors.Add(new ImportError(record.Line, "line", record.Error));
-                continue;
-            }
-
-            if (record.IsBlank)
-            {
-                blankLines.Add(record.Line);
-                continue;
-            }
-
-            errors.AddRange(blankLines.Select(b => new ImportError(b, "line", "blank line (remove it)")));
-            blankLines.Clear();
-            if (!sawHeader)
-            {
-                sawHeader = true;
-                emailIndex = new CsvHeader(record.Fields).IndexOf("email");
-                if (emailIndex < 0)
+                var emailIndex = upload.Header.Required("email");
+                while (await upload.ReadAsync(ct))
                 {
-                    errors.Add(new ImportError(record.Line, "email", "the header has no 'email' column"));
-                    break;
+                    var email = ResidencyHasher.NormaliseEmail(upload.Field(emailIndex));
+                    if (!IsEmail(email))
+                    {
+                        errors.Add(new ImportError(upload.Line, "email", email.Length == 0 ? "missing" : "not an email address"));
+                    }
+                    else if (seen.TryGetValue(email, out var first))
+                    {
+                        errors.Add(new ImportError(upload.Line, "email", $"the same address is already on line {first}"));
+                    }
+                    else
+                    {
+                        seen[email] = upload.Line;
+                        hashes.Add(ResidencyHasher.HashEmail(key, email));
+                    }
                 }
-
-                continue;
             }
-
-            var email = ResidencyHasher.NormaliseEmail(CsvHeader.Field(record, emailIndex));
-            if (!IsEmail(email))
-            {
-                errors.Add(new ImportError(record.Line, "email", email.Length == 0 ? "missing" : "not an email address"));
-            }
-            else if (seen.TryGetValue(email, out var first))
-            {
-                errors.Add(new ImportError(record.Line, "email", $"the same address is already on line {first}"));
-            }
-            else
-            {
-                seen[email] = record.Line;
-                hashes.Add(ResidencyHasher.HashEmail(key, email));
-            }
-        }
-
-        if (!sawHeader && errors.Count == 0)
-        {
-            errors.Add(new ImportError(0, fileName, "the file is empty (expected a header with an email column)"));
         }
 
         if (errors.Count > 0)

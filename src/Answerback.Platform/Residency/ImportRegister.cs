@@ -106,90 +106,47 @@ public sealed class ImportRegister(AnswerbackDbContext db, ResidencyHasher hashe
         var seenElectors = new Dictionary<string, int>(StringComparer.Ordinal);
         var imported = 0;
         var alreadyPresent = 0;
-        var blankLines = new List<int>();
         int electorIndex = -1, postcodeIndex = -1, areaIndex = -1;
-        var sawHeader = false;
         var rows = 0;
-
-        await foreach (var record in CsvRecords.ReadAsync(csv, ct))
+        await using var upload = new CsvUpload(csv, fileName, e => Error(e.Line, e.Field, e.Message));
+        var headerOk = await upload.ReadHeaderAsync("elector_number,postcode,area_code", ["elector_number", "postcode"], ct);
+        if (headerOk)
         {
-            if (record.Error is not null)
-            {
-                Error(record.Line, "line", record.Error);
-                continue;
-            }
+            electorIndex = upload.Header.Required("elector_number");
+            postcodeIndex = upload.Header.Required("postcode");
+            areaIndex = upload.Header.Optional("area_code");
+        }
 
-            if (record.IsBlank)
-            {
-                blankLines.Add(record.Line);
-                continue;
-            }
-
-            foreach (var blank in blankLines)
-            {
-                Error(blank, "line", "blank line (remove it)");
-            }
-
-            blankLines.Clear();
-            if (!sawHeader)
-            {
-                sawHeader = true;
-                var header = new CsvHeader(record.Fields);
-                electorIndex = header.IndexOf("elector_number");
-                postcodeIndex = header.IndexOf("postcode");
-                areaIndex = header.IndexOf("area_code");
-                if (electorIndex < 0)
-                {
-                    Error(record.Line, "elector_number", "the header has no 'elector_number' column (expected elector_number,postcode,area_code)");
-                }
-
-                if (postcodeIndex < 0)
-                {
-                    Error(record.Line, "postcode", "the header has no 'postcode' column (expected elector_number,postcode,area_code)");
-                }
-
-                if (errors.Count > 0)
-                {
-                    break;
-                }
-
-                continue;
-            }
-
+        while (headerOk && await upload.ReadAsync(ct))
+        {
             rows++;
-            if (record.Fields.Length <= Math.Max(electorIndex, postcodeIndex))
-            {
-                Error(record.Line, "line", $"{record.Fields.Length} field(s), but the header has more: is a comma missing?");
-                continue;
-            }
-
-            var elector = ResidencyHasher.NormaliseElectorNumber(CsvHeader.Field(record, electorIndex));
-            var postcode = ResidencyHasher.NormalisePostcode(CsvHeader.Field(record, postcodeIndex));
-            var rowAreaCode = areaIndex < 0 ? null : AreaCodes.Normalise(CsvHeader.Field(record, areaIndex));
+            var elector = ResidencyHasher.NormaliseElectorNumber(upload.Field(electorIndex));
+            var postcode = ResidencyHasher.NormalisePostcode(upload.Field(postcodeIndex));
+            var rowAreaCode = areaIndex < 0 ? null : AreaCodes.Normalise(upload.Field(areaIndex));
             var ok = true;
             if (elector.Length == 0)
             {
-                Error(record.Line, "elector_number", "missing");
+                Error(upload.Line, "elector_number", "missing");
                 ok = false;
             }
             else if (!IsElectorNumber(elector))
             {
-                Error(record.Line, "elector_number", "expected letters, digits, '-', '/' or '.' (at most 20), like AB1-123");
+                Error(upload.Line, "elector_number", "expected letters, digits, '-', '/' or '.' (at most 20), like AB1-123");
                 ok = false;
             }
             else if (seenElectors.TryGetValue(elector, out var firstLine))
             {
-                Error(record.Line, "elector_number", $"{elector} is already on line {firstLine}");
+                Error(upload.Line, "elector_number", $"{elector} is already on line {firstLine}");
                 ok = false;
             }
             else
             {
-                seenElectors[elector] = record.Line;
+                seenElectors[elector] = upload.Line;
             }
 
             if (!ResidencyHasher.IsPostcode(postcode))
             {
-                Error(record.Line, "postcode", postcode.Length == 0 ? "missing" : "not a UK postcode (like CB1 2AB)");
+                Error(upload.Line, "postcode", postcode.Length == 0 ? "missing" : "not a UK postcode (like CB1 2AB)");
                 ok = false;
             }
 
@@ -198,12 +155,12 @@ public sealed class ImportRegister(AnswerbackDbContext db, ResidencyHasher hashe
             {
                 if (!knownCodes.TryGetValue(rowAreaCode, out areaId))
                 {
-                    Error(record.Line, "area_code", $"no area has the code {rowAreaCode}");
+                    Error(upload.Line, "area_code", $"no area has the code {rowAreaCode}");
                     ok = false;
                 }
                 else if (!within.Contains(areaId))
                 {
-                    Error(record.Line, "area_code", $"{rowAreaCode} is not {area.Name} or an area within it");
+                    Error(upload.Line, "area_code", $"{rowAreaCode} is not {area.Name} or an area within it");
                     ok = false;
                 }
             }
@@ -233,11 +190,7 @@ public sealed class ImportRegister(AnswerbackDbContext db, ResidencyHasher hashe
             imported++;
         }
 
-        if (!sawHeader && errors.Count == 0)
-        {
-            Error(0, fileName, "the file is empty (expected a header elector_number,postcode,area_code)");
-        }
-        else if (sawHeader && rows == 0 && errors.Count == 0)
+        if (headerOk && rows == 0 && errors.Count == 0)
         {
             Error(1, "line", "the file has a header but no electors");
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Answerback.Formats;
 
 namespace Answerback.SocialAudit;
 
@@ -17,13 +18,13 @@ public static class BlueskyReader
         var posts = new List<Post>();
         JsonElements.ForEach(content, file, "feed", (item, line) =>
         {
-            var view = item.Prop("post") ?? throw new ImportException(file, line, 0, "a feed item without 'post'");
+            var view = item.Prop("post") ?? throw new InputFormatException(file, line, 0, "a feed item without 'post'");
             var reason = item.Prop("reason");
             if (reason?.Str("$type") is { } type && type.EndsWith("#reasonRepost", StringComparison.Ordinal))
             {
-                var by = reason.Value.Prop("by") ?? throw new ImportException(file, line, 0, "a repost reason without 'by'");
-                var did = by.Str("did") ?? throw new ImportException(file, line, 0, "a repost reason without 'by.did'");
-                var original = view.Str("uri") ?? throw new ImportException(file, line, 0, "a post without 'uri'");
+                var by = reason.Value.Prop("by") ?? throw new InputFormatException(file, line, 0, "a repost reason without 'by'");
+                var did = by.Str("did") ?? throw new InputFormatException(file, line, 0, "a repost reason without 'by.did'");
+                var original = view.Str("uri") ?? throw new InputFormatException(file, line, 0, "a post without 'uri'");
                 posts.Add(new Post
                 {
                     Network = "bluesky",
@@ -47,7 +48,7 @@ public static class BlueskyReader
     public static List<Post> ReadThread(byte[] content, string file)
     {
         using var doc = JsonElements.Parse(content, file);
-        var thread = Json.At(file, 1, () => doc.RootElement.Prop("thread")) ?? throw new ImportException(file, 1, 0, "expected a 'thread' object (app.bsky.feed.getPostThread)");
+        var thread = Json.At(file, 1, () => doc.RootElement.Prop("thread")) ?? throw new InputFormatException(file, 1, 0, "expected a 'thread' object (app.bsky.feed.getPostThread)");
         var posts = new List<Post>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         void Walk(JsonElement node, bool up, bool down)
@@ -77,9 +78,9 @@ public static class BlueskyReader
 
     private static Post FromView(JsonElement view, string file, long line)
     {
-        var uri = view.Str("uri") ?? throw new ImportException(file, line, 0, "a post without 'uri'");
-        var author = view.Prop("author") ?? throw new ImportException(file, line, 0, "a post without 'author'");
-        var record = view.Prop("record") ?? throw new ImportException(file, line, 0, "a post without 'record'");
+        var uri = view.Str("uri") ?? throw new InputFormatException(file, line, 0, "a post without 'uri'");
+        var author = view.Prop("author") ?? throw new InputFormatException(file, line, 0, "a post without 'author'");
+        var record = view.Prop("record") ?? throw new InputFormatException(file, line, 0, "a post without 'record'");
         var text = record.Str("text") ?? "";
         var parent = record.Prop("reply")?.Prop("parent").Str("uri");
         var embed = record.Prop("embed");
@@ -100,7 +101,7 @@ public static class BlueskyReader
         {
             Network = "bluesky",
             Id = uri,
-            AccountId = author.Str("did") ?? throw new ImportException(file, line, 0, "a post author without 'did'"),
+            AccountId = author.Str("did") ?? throw new InputFormatException(file, line, 0, "a post author without 'did'"),
             Handle = author.Str("handle") ?? "",
             Time = Json.Iso(record.Str("createdAt") ?? view.Str("indexedAt"), file, line, "record.createdAt"),
             Text = text,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Answerback.Formats;
 
 namespace Answerback.SocialAudit;
 
@@ -41,7 +42,7 @@ internal static class Json
         }
         catch (JsonTextException ex)
         {
-            throw new ImportException(file, line, 0, JsonTextException.Problem, ex);
+            throw new InputFormatException(file, line, 0, JsonTextException.Problem, ex);
         }
     }
 
@@ -83,10 +84,10 @@ internal static class Json
             return t;
         }
 
-        throw new ImportException(file, line, 0, $"'{field}' must be an ISO 8601 date and time, found {(value is null ? "nothing" : "'" + value + "'")}");
+        throw new InputFormatException(file, line, 0, $"'{field}' must be an ISO 8601 date and time, found {(value is null ? "nothing" : "'" + value + "'")}");
     }
 
-    public static ImportException Malformed(string file, JsonException ex, long lineOffset = 0) =>
+    public static InputFormatException Malformed(string file, JsonException ex, long lineOffset = 0) =>
         new(file, (ex.LineNumber ?? -1) + 1 + lineOffset, (ex.BytePositionInLine ?? -1) + 1,
             "malformed JSON (" + FirstSentence(ex.Message) + ")", ex);
 
@@ -100,7 +101,7 @@ internal static class Json
 /// <summary>
 /// A JSON string that cannot become .NET text: invalid UTF-8 inside it, or an unpaired <c>\u</c> surrogate escape
 /// (the JSON reader accepts both; decoding fails). Thrown where no line is known; <see cref="Json.At"/> turns it
-/// into an <see cref="ImportException"/> naming the file and line.
+/// into an <see cref="InputFormatException"/> naming the file and line.
 /// </summary>
 #pragma warning disable CA1032 // internal, always wraps the decoding error: the standard constructors have no use
 internal sealed class JsonTextException(InvalidOperationException inner) : Exception(Problem, inner)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Answerback.Formats;
 
 namespace Answerback.SocialAudit;
 
@@ -31,14 +32,14 @@ internal static class JsonElements
         {
             if (!reader.Read())
             {
-                throw new ImportException(file, firstLine, 0, "the file is empty (expected JSON)");
+                throw new InputFormatException(file, firstLine, 0, "the file is empty (expected JSON)");
             }
 
             if (property is not null)
             {
                 if (reader.TokenType != JsonTokenType.StartObject)
                 {
-                    throw new ImportException(file, firstLine, 0, $"expected a JSON object with '{property}'");
+                    throw new InputFormatException(file, firstLine, 0, $"expected a JSON object with '{property}'");
                 }
 
                 var found = false;
@@ -60,13 +61,13 @@ internal static class JsonElements
 
                 if (!found)
                 {
-                    throw new ImportException(file, 0, 0, $"no '{property}' array found");
+                    throw new InputFormatException(file, 0, 0, $"no '{property}' array found");
                 }
             }
 
             if (reader.TokenType != JsonTokenType.StartArray)
             {
-                throw new ImportException(file, LineAt(json, reader.TokenStartIndex), 0, property is null ? "expected a JSON array" : $"'{property}' must be an array");
+                throw new InputFormatException(file, LineAt(json, reader.TokenStartIndex), 0, property is null ? "expected a JSON array" : $"'{property}' must be an array");
             }
 
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -78,7 +79,7 @@ internal static class JsonElements
 
             if (reader.TokenType != JsonTokenType.EndArray)
             {
-                throw new ImportException(file, LineAt(json, json.Length), 0, "the JSON ends before the array is closed (truncated file?)");
+                throw new InputFormatException(file, LineAt(json, json.Length), 0, "the JSON ends before the array is closed (truncated file?)");
             }
         }
         catch (JsonException ex)
@@ -87,7 +88,7 @@ internal static class JsonElements
             var column = (ex.BytePositionInLine ?? 0) + 1 + (l == firstLine ? firstLineColumnOffset : 0);
             var problem = ex.Message.Contains("end of data", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("end of the JSON", StringComparison.OrdinalIgnoreCase)
                 ? "the JSON ends before it is complete (truncated file?)" : "malformed JSON";
-            throw new ImportException(file, l, column, problem, ex);
+            throw new InputFormatException(file, l, column, problem, ex);
         }
     }
 
@@ -103,7 +104,7 @@ internal static class JsonElements
         }
         catch (InvalidOperationException ex)
         {
-            throw new ImportException(file, line, 0, JsonTextException.Problem, ex);
+            throw new InputFormatException(file, line, 0, JsonTextException.Problem, ex);
         }
     }
 

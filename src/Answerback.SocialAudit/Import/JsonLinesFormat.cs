@@ -1,5 +1,6 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using Answerback.Formats;
 
 namespace Answerback.SocialAudit;
 
@@ -44,7 +45,8 @@ public static class JsonLinesFormat
     /// <summary>Reads posts lazily, one per non-blank line; <paramref name="file"/> names the source in errors.</summary>
     public static IEnumerable<Post> Read(Stream stream, string file)
     {
-        using var reader = CsvRecordReader.OpenText(stream);
+        // Strict UTF-8: invalid bytes are an error naming the line, never replaced.
+        using var reader = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
         long line = 0;
         while (true)
         {
@@ -55,7 +57,7 @@ public static class JsonLinesFormat
             }
             catch (DecoderFallbackException ex)
             {
-                throw new ImportException(file, line + 1, 0, "the file is not valid UTF-8 text", ex);
+                throw new InputFormatException(file, line + 1, 0, "the file is not valid UTF-8 text", ex);
             }
 
             if (text is null)
@@ -82,7 +84,7 @@ public static class JsonLinesFormat
         }
         catch (JsonException ex)
         {
-            throw new ImportException(file, line, (ex.BytePositionInLine ?? -1) + 1, "malformed JSON (expected one post object per line)", ex);
+            throw new InputFormatException(file, line, (ex.BytePositionInLine ?? -1) + 1, "malformed JSON (expected one post object per line)", ex);
         }
 
         using (doc)
@@ -95,11 +97,11 @@ public static class JsonLinesFormat
     {
         if (e.ValueKind != JsonValueKind.Object)
         {
-            throw new ImportException(file, line, 0, "expected a JSON object");
+            throw new InputFormatException(file, line, 0, "expected a JSON object");
         }
 
         string Required(string name) =>
-            e.Str(name) is { Length: > 0 } v ? v : throw new ImportException(file, line, 0, $"the field '{name}' is missing");
+            e.Str(name) is { Length: > 0 } v ? v : throw new InputFormatException(file, line, 0, $"the field '{name}' is missing");
 
         return new Post
         {
@@ -144,7 +146,7 @@ public static class JsonLinesFormat
         "reply" => PostKind.Reply,
         "repost" => PostKind.Repost,
         "quote" => PostKind.Quote,
-        _ => throw new ImportException(file, line, 0, $"'kind' must be original, reply, repost or quote, found '{value}'"),
+        _ => throw new InputFormatException(file, line, 0, $"'kind' must be original, reply, repost or quote, found '{value}'"),
     };
 
     private static PostVisibility ParseVisibility(string? value) => value switch

@@ -1,7 +1,8 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Text;
+using Answerback.Formats;
 
 namespace Answerback.SocialAudit;
 
@@ -43,7 +44,7 @@ public static partial class MastodonArchiveReader
     private static Post? ToPost(JsonElement activity, string file, long line, string? handle)
     {
         var type = activity.Str("type");
-        var actor = activity.Str("actor") ?? throw new ImportException(file, line, 0, "an activity without 'actor'");
+        var actor = activity.Str("actor") ?? throw new InputFormatException(file, line, 0, "an activity without 'actor'");
         handle ??= actor[(actor.LastIndexOf('/') + 1)..];
         if (type == "Announce")
         {
@@ -51,7 +52,7 @@ public static partial class MastodonArchiveReader
             return new Post
             {
                 Network = "mastodon",
-                Id = activity.Str("id") ?? throw new ImportException(file, line, 0, "an Announce without 'id'"),
+                Id = activity.Str("id") ?? throw new InputFormatException(file, line, 0, "an Announce without 'id'"),
                 AccountId = actor,
                 Handle = handle,
                 Time = Json.Iso(activity.Str("published"), file, line, "published"),
@@ -74,7 +75,7 @@ public static partial class MastodonArchiveReader
         return new Post
         {
             Network = "mastodon",
-            Id = note.Str("id") ?? activity.Str("id") ?? throw new ImportException(file, line, 0, "a Note without 'id'"),
+            Id = note.Str("id") ?? activity.Str("id") ?? throw new InputFormatException(file, line, 0, "a Note without 'id'"),
             AccountId = actor,
             Handle = handle,
             Time = Json.Iso(note.Str("published") ?? activity.Str("published"), file, line, "published"),

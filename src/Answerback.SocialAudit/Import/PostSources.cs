@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using Answerback.Formats;
 
 namespace Answerback.SocialAudit;
 
@@ -11,7 +12,7 @@ namespace Answerback.SocialAudit;
 /// </summary>
 public static class PostSources
 {
-    /// <summary>Reads every input in order; errors are <see cref="ImportException"/> naming the file and position.</summary>
+    /// <summary>Reads every input in order; errors are <see cref="InputFormatException"/> naming the file and position.</summary>
     public static List<Post> ReadAll(IEnumerable<string> paths, Action<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
@@ -52,7 +53,7 @@ public static class PostSources
 
         if (!File.Exists(path))
         {
-            throw new ImportException(path, 0, 0, "no such file or folder");
+            throw new InputFormatException(path, 0, 0, "no such file or folder");
         }
 
         var extension = Path.GetExtension(path).ToLowerInvariant();
@@ -62,8 +63,8 @@ public static class PostSources
             ".csv" => ReadStream(path, () => File.OpenRead(path), (s, f) => QutCsvFormat.Read(s, f)),
             ".jsonl" or ".ndjson" => ReadStream(path, () => File.OpenRead(path), JsonLinesFormat.Read),
             ".json" => ReadJson(File.ReadAllBytes(path), path),
-            ".js" => throw new ImportException(path, 0, 0, "an X archive's .js file is read with its archive: give the archive folder or .zip (its data/account.js names the account)"),
-            _ => throw new ImportException(path, 0, 0, "unknown format: expected a folder or .zip archive, .csv (QUT toolkit), .jsonl, or .json (Bluesky)"),
+            ".js" => throw new InputFormatException(path, 0, 0, "an X archive's .js file is read with its archive: give the archive folder or .zip (its data/account.js names the account)"),
+            _ => throw new InputFormatException(path, 0, 0, "unknown format: expected a folder or .zip archive, .csv (QUT toolkit), .jsonl, or .json (Bluesky)"),
         };
     }
 
@@ -84,7 +85,7 @@ public static class PostSources
             "feed" => BlueskyReader.ReadAuthorFeed(content, file),
             "thread" => BlueskyReader.ReadThread(content, file),
             "orderedItems" => MastodonArchiveReader.ReadOutbox(content, file, null),
-            _ => throw new ImportException(file, 1, 0, "unknown JSON: expected a Bluesky getAuthorFeed page ('feed'), a getPostThread response ('thread') or a Mastodon outbox ('orderedItems')"),
+            _ => throw new InputFormatException(file, 1, 0, "unknown JSON: expected a Bluesky getAuthorFeed page ('feed'), a getPostThread response ('thread') or a Mastodon outbox ('orderedItems')"),
         };
     }
 
@@ -96,7 +97,7 @@ public static class PostSources
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                throw new ImportException(file, 1, 0, "expected a JSON object");
+                throw new InputFormatException(file, 1, 0, "expected a JSON object");
             }
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -130,7 +131,7 @@ public static class PostSources
             var accountFile = Path.Combine(folder, "data", "account.js");
             if (!File.Exists(accountFile))
             {
-                throw new ImportException(Path.Combine(folder, "data"), 0, 0, "an X archive needs data/account.js (it names the account)");
+                throw new InputFormatException(Path.Combine(folder, "data"), 0, 0, "an X archive needs data/account.js (it names the account)");
             }
 
             var (id, handle) = XArchiveReader.ReadAccount(File.ReadAllBytes(accountFile), accountFile);
@@ -150,7 +151,7 @@ public static class PostSources
             .Order(StringComparer.Ordinal).ToList();
         if (files.Count == 0)
         {
-            throw new ImportException(folder, 0, 0, "no importable files: expected an X archive (data/tweets.js), a Mastodon archive (outbox.json), or .csv, .jsonl, .json files");
+            throw new InputFormatException(folder, 0, 0, "no importable files: expected an X archive (data/tweets.js), a Mastodon archive (outbox.json), or .csv, .jsonl, .json files");
         }
 
         return files.SelectMany(Read);
@@ -166,7 +167,7 @@ public static class PostSources
 
     private static List<Post> ReadZip(string path)
     {
-        ImportException Damaged(InvalidDataException ex) => new(path, 0, 0, "not a readable zip archive (truncated or damaged?)", ex);
+        InputFormatException Damaged(InvalidDataException ex) => new(path, 0, 0, "not a readable zip archive (truncated or damaged?)", ex);
         ZipArchive zip;
         try
         {
@@ -190,7 +191,7 @@ public static class PostSources
                 }
                 catch (InvalidDataException ex)
                 {
-                    throw new ImportException($"{path}!{e.FullName}", 0, 0, "the zip entry cannot be decompressed (truncated or damaged archive?)", ex);
+                    throw new InputFormatException($"{path}!{e.FullName}", 0, 0, "the zip entry cannot be decompressed (truncated or damaged archive?)", ex);
                 }
             }
 
@@ -209,7 +210,7 @@ public static class PostSources
             {
                 if (!byName.TryAdd(e.FullName.Replace('\\', '/'), e))
                 {
-                    throw new ImportException(path, 0, 0, $"the archive holds two entries named {e.FullName} (damaged archive?)");
+                    throw new InputFormatException(path, 0, 0, $"the archive holds two entries named {e.FullName} (damaged archive?)");
                 }
             }
 
@@ -218,7 +219,7 @@ public static class PostSources
             {
                 if (!byName.TryGetValue("data/account.js", out var accountEntry))
                 {
-                    throw new ImportException(path, 0, 0, "an X archive needs data/account.js (it names the account)");
+                    throw new InputFormatException(path, 0, 0, "an X archive needs data/account.js (it names the account)");
                 }
 
                 var (id, handle) = XArchiveReader.ReadAccount(Entry(accountEntry), $"{path}!data/account.js");
@@ -231,7 +232,7 @@ public static class PostSources
                 return MastodonArchiveReader.ReadOutbox(Entry(outbox), $"{path}!outbox.json", handle);
             }
 
-            throw new ImportException(path, 0, 0, "not an X archive (data/tweets.js) or a Mastodon archive (outbox.json)");
+            throw new InputFormatException(path, 0, 0, "not an X archive (data/tweets.js) or a Mastodon archive (outbox.json)");
         }
     }
 }

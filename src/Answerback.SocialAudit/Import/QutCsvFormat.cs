@@ -1,10 +1,12 @@
 using System.Globalization;
+using Answerback.Formats;
+using Answerback.Formats.Csv;
 
 namespace Answerback.SocialAudit;
 
 /// <summary>
 /// The generic CSV of the QUT Digital Observatory's coordination-network-toolkit: a header, then the columns
-/// <c>message_id,user_id,username,repost_id,reply_id,message,timestamp,urls</c> in that order. The timestamp is in
+/// <c>message_id,user_id,username,repost_id,reply_id,message,timestamp,urls</c> (the toolkit writes them in that order). The timestamp is in
 /// seconds (any consistent epoch; we read it as Unix seconds, fractions allowed) or an ISO 8601 instant; <c>urls</c>
 /// is space separated, as the toolkit defines it, or a bracketed list (<c>['a', 'b']</c>) as in its sample file.
 /// </summary>
@@ -13,43 +15,28 @@ public static class QutCsvFormat
     /// <summary>The header the toolkit documents.</summary>
     public static readonly IReadOnlyList<string> Columns = ["message_id", "user_id", "username", "repost_id", "reply_id", "message", "timestamp", "urls"];
 
-    /// <summary>Reads posts from a stream, lazily; <paramref name="file"/> names the source in errors.</summary>
+    /// <summary>
+    /// Reads posts from a stream, lazily; <paramref name="file"/> names the source in errors. The columns are found
+    /// by name (any order, any case; other columns ignored).
+    /// </summary>
     public static IEnumerable<Post> Read(Stream stream, string file, string network = "csv")
     {
-        using var text = CsvRecordReader.OpenText(stream);
-        var csv = new CsvRecordReader(text, file);
-        var fields = new List<string>(8);
-        if (!csv.Read(fields))
+        using var csv = new CsvReader(stream, file);
+        var header = CsvHeader.Read(csv, string.Join(',', Columns));
+        var columns = Columns.Select(header.Required).ToArray();
+        while (csv.Read())
         {
-            throw new ImportException(file, 1, 0, "the file is empty (expected the header " + string.Join(',', Columns) + ")");
-        }
-
-        if (fields.Count < 8 || !fields.Take(8).Select(f => f.Trim()).SequenceEqual(Columns, StringComparer.Ordinal))
-        {
-            throw new ImportException(file, 1, 0, "expected the header " + string.Join(',', Columns));
-        }
-
-        while (csv.Read(fields))
-        {
-            if (fields.Count == 1 && fields[0].Length == 0)
-            {
-                continue;
-            }
-
-            if (fields.Count < 8)
-            {
-                throw new ImportException(file, csv.RecordLine, 0, $"expected 8 columns, found {fields.Count.ToString(CultureInfo.InvariantCulture)}");
-            }
-
-            yield return ToPost(fields, file, csv.RecordLine, network);
+            header.CheckWidth(csv);
+            yield return ToPost(csv, columns, network);
         }
     }
 
-    private static Post ToPost(List<string> f, string file, long line, string network)
+    private static Post ToPost(CsvReader csv, int[] columns, string network)
     {
+        var f = columns.Select(csv.GetString).ToArray();
         if (f[0].Length == 0 || f[1].Length == 0)
         {
-            throw new ImportException(file, line, 0, "message_id and user_id must not be empty");
+            throw csv.Error("message_id and user_id must not be empty");
         }
 
         var repost = f[3].Length == 0 ? null : f[3];
@@ -65,7 +52,7 @@ public static class QutCsvFormat
             ReplyToPostId = reply,
             Kind = repost is not null ? PostKind.Repost : reply is not null ? PostKind.Reply : PostKind.Original,
             Text = message,
-            Time = ParseTime(f[6], file, line),
+            Time = ParseTime(f[6], csv.File, csv.Line),
             Urls = ParseUrls(f[7]),
             Mentions = TextEntities.Mentions(message),
             Hashtags = TextEntities.Hashtags(message),
@@ -86,7 +73,7 @@ public static class QutCsvFormat
             return instant;
         }
 
-        throw new ImportException(file, line, 0, $"timestamp '{value}' is neither seconds since 1970 nor an ISO 8601 date and time");
+        throw new InputFormatException(file, line, 0, $"timestamp '{value}' is neither seconds since 1970 nor an ISO 8601 date and time");
     }
 
     internal static List<string> ParseUrls(string value)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Answerback.Formats;
 
 namespace Answerback.SocialAudit;
 
@@ -24,7 +25,7 @@ public static class XArchiveReader
             id ??= account.Str("accountId");
             handle ??= account.Str("username");
         });
-        return (id ?? throw new ImportException(file, 0, 0, "no accountId found"), handle ?? "");
+        return (id ?? throw new InputFormatException(file, 0, 0, "no accountId found"), handle ?? "");
     }
 
     /// <summary>Reads one tweets file's content.</summary>
@@ -44,7 +45,7 @@ public static class XArchiveReader
         var equals = span[start..].IndexOf((byte)'=');
         if (bracket < 0)
         {
-            throw new ImportException(file, 1, 0, "expected 'window.YTD.<name>.part0 = [ ... ]'");
+            throw new InputFormatException(file, 1, 0, "expected 'window.YTD.<name>.part0 = [ ... ]'");
         }
 
         var from = equals >= 0 && equals < bracket ? start + bracket : start + bracket;
@@ -55,7 +56,7 @@ public static class XArchiveReader
 
     private static Post ToPost(JsonElement t, string file, long line, string accountId, string handle)
     {
-        var id = t.Str("id_str") ?? t.Str("id") ?? throw new ImportException(file, line, 0, "a tweet without 'id_str'");
+        var id = t.Str("id_str") ?? t.Str("id") ?? throw new InputFormatException(file, line, 0, "a tweet without 'id_str'");
         var text = t.Str("full_text") ?? t.Str("text") ?? "";
         var entities = t.Prop("entities");
         var urls = entities?.Prop("urls").Items().Select(u => u.Str("expanded_url") ?? u.Str("url")).OfType<string>().ToList() ?? [];
@@ -118,7 +119,7 @@ public static class XArchiveReader
             return iso;
         }
 
-        throw new ImportException(file, line, 0, $"'created_at' must look like 'Wed Oct 10 20:19:24 +0000 2018', found {(value is null ? "nothing" : "'" + value + "'")}");
+        throw new InputFormatException(file, line, 0, $"'created_at' must look like 'Wed Oct 10 20:19:24 +0000 2018', found {(value is null ? "nothing" : "'" + value + "'")}");
     }
 
     private static string? QuotedId(string url)

@@ -1,3 +1,5 @@
+using Answerback.Formats.Csv;
+
 namespace Answerback.SocialAudit;
 
 /// <summary>One row of the representatives registry: <c>network,handle,person,role,party,area_code</c>.</summary>
@@ -41,37 +43,26 @@ public sealed class Registry
 
     private static string Key(string handle) => handle.Trim().TrimStart('@').ToLowerInvariant();
 
-    /// <summary>Reads the CSV (with its header); errors name the file and line.</summary>
+    /// <summary>The registry's columns.</summary>
+    public static readonly IReadOnlyList<string> Columns = ["network", "handle", "person", "role", "party", "area_code"];
+
+    /// <summary>Reads the CSV (with its header; columns found by name); errors name the file and line.</summary>
     public static Registry Read(Stream stream, string file)
     {
-        using var text = CsvRecordReader.OpenText(stream);
-        var csv = new CsvRecordReader(text, file);
-        var fields = new List<string>();
-        string[] header = ["network", "handle", "person", "role", "party", "area_code"];
-        if (!csv.Read(fields) || !fields.Select(f => f.Trim()).SequenceEqual(header, StringComparer.Ordinal))
-        {
-            throw new ImportException(file, 1, 0, "expected the header " + string.Join(',', header));
-        }
-
+        using var csv = new CsvReader(stream, file);
+        var header = CsvHeader.Read(csv, string.Join(',', Columns));
+        var columns = Columns.Select(header.Required).ToArray();
         var entries = new List<RegistryEntry>();
-        while (csv.Read(fields))
+        while (csv.Read())
         {
-            if (fields.Count == 1 && fields[0].Length == 0)
+            header.CheckWidth(csv);
+            var f = columns.Select(c => csv.GetString(c).Trim()).ToArray();
+            if (f[5].Length == 0)
             {
-                continue;
+                throw csv.Error("area_code must not be empty");
             }
 
-            if (fields.Count != 6)
-            {
-                throw new ImportException(file, csv.RecordLine, 0, $"expected 6 columns, found {fields.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
-            }
-
-            if (fields[5].Trim().Length == 0)
-            {
-                throw new ImportException(file, csv.RecordLine, 0, "area_code must not be empty");
-            }
-
-            entries.Add(new RegistryEntry(fields[0].Trim(), fields[1].Trim().TrimStart('@'), fields[2].Trim(), fields[3].Trim(), fields[4].Trim(), fields[5].Trim()));
+            entries.Add(new RegistryEntry(f[0], f[1].TrimStart('@'), f[2], f[3], f[4], f[5]));
         }
 
         return new Registry(entries);

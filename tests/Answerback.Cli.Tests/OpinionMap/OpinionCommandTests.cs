@@ -124,7 +124,7 @@ public sealed class OpinionCommandTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.StartsWith("answerback: ", error, StringComparison.Ordinal);
-        Assert.Contains("votes.csv, line 3: vote is 4; expected -1 (disagree), 0 (pass) or 1 (agree)", error, StringComparison.Ordinal);
+        Assert.Contains("votes.csv:3: vote is 4; expected -1 (disagree), 0 (pass) or 1 (agree)", error, StringComparison.Ordinal);
         Assert.Single(error.TrimEnd().Split('\n'));
     }
 

@@ -127,7 +127,7 @@ public sealed class AuditCommandTests : IDisposable
         var (code, output, error) = await Run("audit", "coordination", input, "--type", "co-text", "--window", "60");
         Assert.Equal(1, code);
         Assert.Empty(output);
-        Assert.StartsWith($"answerback: {input}:2: a quoted field is not closed", error, StringComparison.Ordinal);
+        Assert.StartsWith($"answerback: {input}:2:12: a quoted field is not closed", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 

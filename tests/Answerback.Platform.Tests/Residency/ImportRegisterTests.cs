@@ -247,7 +247,7 @@ public abstract class ImportRegisterTests(TestProvider provider) : PlatformTest(
         var error = Assert.Single(report.Errors);
         Assert.Equal(1, error.Line);
         Assert.Equal(column, error.Field);
-        Assert.Contains($"no '{column}' column", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"missing column '{column}'", error.Message, StringComparison.Ordinal);
         Assert.Empty(await EntriesAsync());
     }
 

@@ -1,10 +1,11 @@
+using Answerback.Formats;
 using Answerback.Testing;
 
 namespace Answerback.SocialAudit.Tests.Import;
 
 /// <summary>
 /// Inputs the fuzzing campaign (fuzz/, docs/reliability.md) found crashing a reader, shrunk
-/// (tests/data/SocialAudit/fuzz). Each must now be refused with <see cref="ImportException"/> naming the file and,
+/// (tests/data/SocialAudit/fuzz). Each must now be refused with <see cref="InputFormatException"/> naming the file and,
 /// where the reader knows it, the line.
 /// </summary>
 public sealed class FuzzFindingsTests : IDisposable
@@ -44,7 +45,7 @@ public sealed class FuzzFindingsTests : IDisposable
             _ => () => Assert.NotNull(PostSources.Read(path).ToList()),
         };
 
-        var ex = Assert.Throws<ImportException>(read);
+        var ex = Assert.Throws<InputFormatException>(read);
 
         Assert.Equal((path, line, Undecodable), (ex.File, ex.Line, ex.Problem));
     }
@@ -54,7 +55,7 @@ public sealed class FuzzFindingsTests : IDisposable
     {
         var path = Data("damaged-central-directory.zip");
 
-        var ex = Assert.Throws<ImportException>(() => PostSources.Read(path).ToList());
+        var ex = Assert.Throws<InputFormatException>(() => PostSources.Read(path).ToList());
 
         Assert.Equal((path, "not a readable zip archive (truncated or damaged?)"), (ex.File, ex.Problem));
     }
@@ -64,7 +65,7 @@ public sealed class FuzzFindingsTests : IDisposable
     {
         var zip = _files.Zip("twice.zip", ("data/account.js", ArchiveFiles.XAccount), ("data/tweets.js", ArchiveFiles.XTweets), ("data/tweets.js", ArchiveFiles.XTweets));
 
-        var ex = Assert.Throws<ImportException>(() => PostSources.Read(zip).ToList());
+        var ex = Assert.Throws<InputFormatException>(() => PostSources.Read(zip).ToList());
 
         Assert.Equal((zip, "the archive holds two entries named data/tweets.js (damaged archive?)"), (ex.File, ex.Problem));
     }

@@ -1,4 +1,5 @@
 using Answerback.Testing;
+using Answerback.Formats;
 
 namespace Answerback.SocialAudit.Tests.Import;
 
@@ -45,7 +46,7 @@ public sealed class PostSourcesTests : IDisposable
     {
         var broken = ArchiveFiles.XTweets.Replace("\"favorite_count\" : \"0\",", "\"favorite_count\" : \"0\" oops,", StringComparison.Ordinal);
         var zip = _files.Zip("broken.zip", ("data/account.js", ArchiveFiles.XAccount), ("data/tweets.js", broken));
-        var ex = Assert.Throws<ImportException>(() => PostSources.Read(zip).ToList());
+        var ex = Assert.Throws<InputFormatException>(() => PostSources.Read(zip).ToList());
         Assert.Equal(zip + "!data/tweets.js", ex.File);
         var expectedLine = broken.Split('\n').ToList().FindIndex(l => l.Contains("oops", StringComparison.Ordinal)) + 1;
         Assert.Equal(expectedLine, ex.Line);
@@ -58,7 +59,7 @@ public sealed class PostSourcesTests : IDisposable
         var zip = _files.Zip("whole.zip", ("data/account.js", ArchiveFiles.XAccount), ("data/tweets.js", ArchiveFiles.XTweets));
         var bytes = File.ReadAllBytes(zip);
         var truncated = _files.Write("truncated.zip", bytes[..(bytes.Length / 2)]);
-        var ex = Assert.Throws<ImportException>(() => PostSources.Read(truncated).ToList());
+        var ex = Assert.Throws<InputFormatException>(() => PostSources.Read(truncated).ToList());
         Assert.Equal(truncated, ex.File);
         Assert.Contains("zip", ex.Message, StringComparison.Ordinal);
     }
@@ -75,7 +76,7 @@ public sealed class PostSourcesTests : IDisposable
         }
 
         var damaged = _files.Write("damaged2.zip", bytes);
-        var ex = Assert.Throws<ImportException>(() => PostSources.Read(damaged).ToList());
+        var ex = Assert.Throws<InputFormatException>(() => PostSources.Read(damaged).ToList());
         Assert.StartsWith(damaged + "!outbox.json", ex.File, StringComparison.Ordinal);
     }
 
@@ -84,7 +85,7 @@ public sealed class PostSourcesTests : IDisposable
     {
         var path = _files.Write("t/data/tweets.js", ArchiveFiles.XTweets[..(ArchiveFiles.XTweets.Length - 40)]);
         _files.Write("t/data/account.js", ArchiveFiles.XAccount);
-        var ex = Assert.Throws<ImportException>(() => PostSources.Read(Path.Combine(_files.Root, "t")).ToList());
+        var ex = Assert.Throws<InputFormatException>(() => PostSources.Read(Path.Combine(_files.Root, "t")).ToList());
         Assert.Equal(path, ex.File);
         Assert.True(ex.Line > 1);
         Assert.Contains("truncated file?", ex.Message, StringComparison.Ordinal);
@@ -143,7 +144,7 @@ public sealed class PostSourcesTests : IDisposable
     public void Read_MalformedBlueskyJson_NamesFileLineAndColumn()
     {
         var path = _files.Write("bad.json", "{\n  \"feed\": [\n    { \"post\": { \"uri\": } }\n  ]\n}");
-        var ex = Assert.Throws<ImportException>(() => PostSources.Read(path).ToList());
+        var ex = Assert.Throws<InputFormatException>(() => PostSources.Read(path).ToList());
         Assert.Equal((path, 3L), (ex.File, ex.Line));
         Assert.True(ex.Column > 0);
     }
@@ -165,7 +166,7 @@ public sealed class PostSourcesTests : IDisposable
     public void Read_QutCsvBadTimestamp_NamesTheLine()
     {
         var path = _files.Write("bad.csv", "message_id,user_id,username,repost_id,reply_id,message,timestamp,urls\n1,u1,a,,,\"multi\nline\",1,\n2,u2,b,,,x,yesterday,\n");
-        var ex = Assert.Throws<ImportException>(() => PostSources.Read(path).ToList());
+        var ex = Assert.Throws<InputFormatException>(() => PostSources.Read(path).ToList());
         Assert.Equal((path, 4L), (ex.File, ex.Line));
         Assert.Contains("timestamp 'yesterday'", ex.Message, StringComparison.Ordinal);
     }
@@ -175,7 +176,7 @@ public sealed class PostSourcesTests : IDisposable
     {
         var bytes = System.Text.Encoding.Latin1.GetBytes("message_id,user_id,username,repost_id,reply_id,message,timestamp,urls\n1,u1,a,,,caf\u00e9,1,\n");
         var path = _files.Write("latin1.csv", bytes);
-        var ex = Assert.Throws<ImportException>(() => PostSources.Read(path).ToList());
+        var ex = Assert.Throws<InputFormatException>(() => PostSources.Read(path).ToList());
         Assert.Contains("UTF-8", ex.Message, StringComparison.Ordinal);
     }
 
@@ -183,7 +184,7 @@ public sealed class PostSourcesTests : IDisposable
     public void Read_CsvWithWrongHeader_SaysWhatWasExpected()
     {
         var path = _files.Write("wrong.csv", "id,text\n1,x\n");
-        var ex = Assert.Throws<ImportException>(() => PostSources.Read(path).ToList());
+        var ex = Assert.Throws<InputFormatException>(() => PostSources.Read(path).ToList());
         Assert.Contains("message_id,user_id,username,repost_id,reply_id,message,timestamp,urls", ex.Message, StringComparison.Ordinal);
     }
 
@@ -209,7 +210,7 @@ public sealed class PostSourcesTests : IDisposable
     public void JsonLines_MalformedLine_NamesTheLineAndIgnoresUnknownFields()
     {
         var path = _files.Write("p.jsonl", "{\"network\":\"x\",\"id\":\"1\",\"account_id\":\"a\",\"time\":\"2024-01-01T00:00:00Z\",\"extra\":{\"x\":1}}\n\n{\"network\":\"x\",\"id\":\"2\"\n");
-        var ex = Assert.Throws<ImportException>(() => PostSources.Read(path).ToList());
+        var ex = Assert.Throws<InputFormatException>(() => PostSources.Read(path).ToList());
         Assert.Equal(3, ex.Line);
         Assert.Single(PostSources.Read(path).Take(1));
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using static Answerback.SocialAudit.Tests.Posts;
+using Answerback.Formats;
 
 namespace Answerback.SocialAudit.Tests.Metrics;
 
@@ -89,7 +90,7 @@ public class ConversationMetricsTests
     [Fact]
     public void RegistryRead_WrongColumnCount_NamesTheLine()
     {
-        var ex = Assert.Throws<ImportException>(() => Registry.Read(new MemoryStream(Encoding.UTF8.GetBytes("network,handle,person,role,party,area_code\nx,a,b,c,d,W1\nx,a,b\n")), "reg.csv"));
+        var ex = Assert.Throws<InputFormatException>(() => Registry.Read(new MemoryStream(Encoding.UTF8.GetBytes("network,handle,person,role,party,area_code\nx,a,b,c,d,W1\nx,a,b\n")), "reg.csv"));
         Assert.Equal(("reg.csv", 3L), (ex.File, ex.Line));
     }
 

@@ -52,7 +52,7 @@ public sealed class RegisterUploadTests(DemoAppFixture apps) : IClassFixture<Dem
         var missing = await session.PostFileAsync(Path, [new("AreaCode", DemoData.CambridgeCode)], "Upload", "no-postcode.csv",
             Encoding.UTF8.GetBytes("elector_number,area_code\nAR7-0101,E05013051\n"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, missing.Status);
-        Assert.Contains("no &#x27;postcode&#x27; column", missing.Html, StringComparison.Ordinal);
+        Assert.Contains("missing column &#x27;postcode&#x27;", missing.Html, StringComparison.Ordinal);
 
         var latin1 = Encoding.Latin1.GetBytes("elector_number,postcode,area_code,name\nAR7-0201,CB4 2JB,E05013051,Zoë\n");
         var encoding = await session.PostFileAsync(Path, [new("AreaCode", DemoData.CambridgeCode)], "Upload", "latin1.csv", latin1);

@@ -1,3 +1,4 @@
+using Answerback.Formats;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -178,7 +179,7 @@ public static class CountCommand
         {
             election = BallotFiles.Read(file, options.Seats ?? 1);
         }
-        catch (BallotFileException ex)
+        catch (InputFormatException ex)
         {
             throw new CliException(ex.Message);
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Answerback.Formats;
 using Answerback.OpinionMap;
 using Answerback.OpinionMap.Polis;
 
@@ -152,7 +153,7 @@ public static class OpinionCommand
         {
             conversation = PolisExport.ReadDirectory(directory);
         }
-        catch (PolisFormatException ex)
+        catch (InputFormatException ex)
         {
             throw new CliException(ex.Message);
         }

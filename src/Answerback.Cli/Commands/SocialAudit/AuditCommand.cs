@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Answerback.SocialAudit;
+using Answerback.Formats;
 
 namespace Answerback.Cli.Commands.SocialAudit;
 
@@ -184,7 +185,7 @@ public static class AuditCommand
                     using var stream = File.OpenRead(registryPath);
                     reg = Registry.Read(stream, registryPath);
                 }
-                catch (ImportException ex)
+                catch (InputFormatException ex)
                 {
                     throw new CliException(ex.Message);
                 }
@@ -232,7 +233,7 @@ public static class AuditCommand
             var posts = PostSources.ReadAll(inputs, line => context.Error.WriteLine("audit: " + line));
             return posts;
         }
-        catch (ImportException ex)
+        catch (InputFormatException ex)
         {
             throw new CliException(ex.Message);
         }

@@ -11,15 +11,21 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Answerback.Fuzz;
 
 /// <summary>
-/// The CSV importers: cast-vote records, Pol.is exports, the QUT toolkit CSV, and the platform's register,
+/// The CSV importers: cast-vote records, Pol.is exports, the QUT toolkit CSV, the accounts registry, and the platform's register,
 /// members and areas uploads, all on the one CSV tokeniser of Answerback.Formats.
 /// </summary>
 internal static class CsvFormats
 {
     public static IReadOnlyList<FuzzFormat> All(Paths paths) =>
     [
-        CvrCsv(paths), PolisComments(paths), PolisVotes(paths), PolisParticipants(paths), Qut(paths),
+        CvrCsv(paths), PolisComments(paths), PolisVotes(paths), PolisParticipants(paths), Qut(paths), Registry(paths),
     ];
+
+    private static FuzzFormat Registry(Paths paths)
+    {
+        const string file = "registry.csv";
+        return new("registry", "SocialAudit", paths.Files("fuzz/seeds/registry", "*.csv"), input => Answerback.SocialAudit.Registry.Read(new MemoryStream(input), file), ex => DocumentedErrors.Input(ex, file));
+    }
 
     private static FuzzFormat CvrCsv(Paths paths)
     {

@@ -51,6 +51,18 @@ public sealed class FuzzFindingsTests : IDisposable
     }
 
     [Fact]
+    public void Read_QutCsvWithInvalidUtf8_RefusedNamingLineAndColumn()
+    {
+        // Found on the QUT reader before the shared CSV tokeniser: DecoderFallbackException escaped it.
+        var path = Data("qut-invalid-utf8-in-quoted-field.csv");
+
+        var ex = Assert.Throws<InputFormatException>(() => PostSources.Read(path).ToList());
+
+        Assert.Equal((path, 82L, 49L), (ex.File, ex.Line, ex.Column));
+        Assert.StartsWith("not valid UTF-8 text", ex.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_ZipWithDamagedCentralDirectory_RefusedNamingTheArchive()
     {
         var path = Data("damaged-central-directory.zip");

@@ -5,6 +5,12 @@ namespace Answerback.Counting.Formats;
 /// <summary>Reads any supported ballot file, choosing the format by its extension.</summary>
 public static class BallotFiles
 {
+    /// <summary>
+    /// The most candidates a file may declare. BLT and PrefLib give the number before any name, and the readers size
+    /// their buffers by it: without a limit, a header of <c>2000000000 1</c> exhausts memory before any error.
+    /// </summary>
+    public const int MaxCandidates = 100_000;
+
     /// <summary>The extensions understood: .blt, .soi, .toi, .csv (cast vote records), .json.</summary>
     public static IReadOnlyList<string> Extensions { get; } = [".blt", ".soi", ".toi", ".csv", ".json"];
 

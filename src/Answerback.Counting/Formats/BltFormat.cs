@@ -1,6 +1,6 @@
-using Answerback.Formats;
 using System.Globalization;
 using System.Text;
+using Answerback.Formats;
 
 namespace Answerback.Counting.Formats;
 
@@ -58,6 +58,11 @@ public static class BltFormat
             throw new InputFormatException(name, lineNo, $"{seats} seats but only {candidateCount} candidates.");
         }
 
+        if (candidateCount > BallotFiles.MaxCandidates)
+        {
+            throw new InputFormatException(name, lineNo, $"{candidateCount} candidates; at most {BallotFiles.MaxCandidates} are supported.");
+        }
+
         var headerLine = lineNo;
         var withdrawn = new List<int>();
         // Identical ballot lines are grouped as they are read, so memory grows with distinct ballots even for a
@@ -85,7 +90,7 @@ public static class BltFormat
                 var text = Encoding.UTF8.GetString(span);
                 foreach (var token in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
                 {
-                    if (!int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var w) || w >= 0 || -w > candidateCount)
+                    if (!int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var w) || w >= 0 || w < -candidateCount)
                     {
                         throw new InputFormatException(name, lineNo, $"expected withdrawn candidates as negative numbers from -1 to -{candidateCount}, found '{token}'.");
                     }
@@ -103,7 +108,15 @@ public static class BltFormat
             }
 
             var ranking = parser.Parse(span, lineNo, out var weight);
-            tally.Add(ranking, weight);
+            try
+            {
+                tally.Add(ranking, weight);
+            }
+            catch (OverflowException)
+            {
+                throw new InputFormatException(name, lineNo, RankingTally.TotalTooLarge);
+            }
+
             ballotLines++;
         }
 
@@ -157,7 +170,10 @@ public static class BltFormat
     /// <summary>Parses <c>weight pref pref ... 0</c> from bytes; reuses its buffers across lines.</summary>
     private sealed class BallotLineParser(int candidateCount, string name)
     {
-        private readonly int[] _buffer = new int[(candidateCount * 2) + 2];
+        // Gaps are limited to 2 per candidate plus 2; after them, each candidate takes up to 2 more entries (itself and
+        // a tie mark), so the buffer holds both.
+        private readonly int _maxGaps = (candidateCount * 2) + 2;
+        private readonly int[] _buffer = new int[(candidateCount * 4) + 2];
         private readonly int[] _seen = new int[candidateCount];
         private int _line;
 
@@ -188,7 +204,7 @@ public static class BltFormat
 
                 if (span[i] == (byte)'-' && (i + 1 == span.Length || span[i + 1] == (byte)' ' || span[i + 1] == (byte)'\t'))
                 {
-                    if (n >= _buffer.Length)
+                    if (n >= _maxGaps)
                     {
                         throw new InputFormatException(name, lineNo, "too many ranks for the number of candidates.");
                     }

@@ -1,5 +1,5 @@
-using Answerback.Formats;
 using System.Text.Json;
+using Answerback.Formats;
 
 namespace Answerback.Counting.Formats;
 
@@ -40,81 +40,104 @@ public static class JsonBallotFormat
 
         using (doc)
         {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("candidates", out var candidatesElement) || candidatesElement.ValueKind != JsonValueKind.Array)
+            try
             {
-                throw new InputFormatException(name, 0, "expected an object with a \"candidates\" array of names.");
+                return Read(doc.RootElement, name);
+            }
+            catch (InvalidOperationException)
+            {
+                // The JSON reader accepts invalid UTF-8 and unpaired \u surrogate escapes inside strings; decoding
+                // a name (or matching a property name) fails.
+                throw new InputFormatException(name, 0, "a name or key is not valid UTF-8 text or holds an unpaired \\u surrogate escape.");
+            }
+        }
+    }
+
+    private static Election Read(JsonElement root, string name)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("candidates", out var candidatesElement) || candidatesElement.ValueKind != JsonValueKind.Array)
+        {
+            throw new InputFormatException(name, 0, "expected an object with a \"candidates\" array of names.");
+        }
+
+        var candidates = new List<string>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var c in candidatesElement.EnumerateArray())
+        {
+            var candidateName = c.ValueKind == JsonValueKind.String ? c.GetString()! : throw new InputFormatException(name, 0, "every candidate must be a name (a string).");
+            if (!index.TryAdd(candidateName, candidates.Count))
+            {
+                throw new InputFormatException(name, 0, $"candidate '{candidateName}' is listed twice.");
             }
 
-            var candidates = new List<string>();
-            var index = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var c in candidatesElement.EnumerateArray())
-            {
-                var candidateName = c.ValueKind == JsonValueKind.String ? c.GetString()! : throw new InputFormatException(name, 0, "every candidate must be a name (a string).");
-                if (!index.TryAdd(candidateName, candidates.Count))
-                {
-                    throw new InputFormatException(name, 0, $"candidate '{candidateName}' is listed twice.");
-                }
+            candidates.Add(candidateName);
+        }
 
-                candidates.Add(candidateName);
+        var seats = 1;
+        if (root.TryGetProperty("seats", out var seatsElement) && (!seatsElement.TryGetInt32(out seats) || seats < 1))
+        {
+            throw new InputFormatException(name, 0, "\"seats\" must be a positive whole number.");
+        }
+
+        if (seats > candidates.Count)
+        {
+            throw new InputFormatException(name, 0, $"{seats} seats but only {candidates.Count} candidates.");
+        }
+
+        int Lookup(JsonElement e, int ballot)
+        {
+            var text = e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new InputFormatException(name, 0, $"ballot {ballot}: expected a candidate name, found {e.ValueKind}.");
+            return index.TryGetValue(text, out var i) ? i : throw new InputFormatException(name, 0, $"ballot {ballot}: unknown candidate '{text}'.");
+        }
+
+        var withdrawn = root.TryGetProperty("withdrawn", out var w) && w.ValueKind == JsonValueKind.Array
+            ? w.EnumerateArray().Select(e => Lookup(e, 0)).ToList()
+            : [];
+        var title = root.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        if (!root.TryGetProperty("ballots", out var ballotsElement) || ballotsElement.ValueKind != JsonValueKind.Array)
+        {
+            throw new InputFormatException(name, 0, "expected a \"ballots\" array.");
+        }
+
+        var ballots = new List<Ballot>();
+        var number = 0;
+        long total = 0;
+        foreach (var b in ballotsElement.EnumerateArray())
+        {
+            number++;
+            if (b.ValueKind != JsonValueKind.Object || !b.TryGetProperty("ranks", out var ranksElement) || ranksElement.ValueKind != JsonValueKind.Array)
+            {
+                throw new InputFormatException(name, 0, $"ballot {number}: expected an object with a \"ranks\" array.");
             }
 
-            var seats = 1;
-            if (root.TryGetProperty("seats", out var seatsElement) && (!seatsElement.TryGetInt32(out seats) || seats < 1))
+            long count = 1;
+            if (b.TryGetProperty("count", out var countElement) && (!countElement.TryGetInt64(out count) || count < 1))
             {
-                throw new InputFormatException(name, 0, "\"seats\" must be a positive whole number.");
-            }
-
-            if (seats > candidates.Count)
-            {
-                throw new InputFormatException(name, 0, $"{seats} seats but only {candidates.Count} candidates.");
-            }
-
-            int Lookup(JsonElement e, int ballot)
-            {
-                var text = e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new InputFormatException(name, 0, $"ballot {ballot}: expected a candidate name, found {e.ValueKind}.");
-                return index.TryGetValue(text, out var i) ? i : throw new InputFormatException(name, 0, $"ballot {ballot}: unknown candidate '{text}'.");
-            }
-
-            var withdrawn = root.TryGetProperty("withdrawn", out var w) && w.ValueKind == JsonValueKind.Array
-                ? w.EnumerateArray().Select(e => Lookup(e, 0)).ToList()
-                : [];
-            var title = root.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-            if (!root.TryGetProperty("ballots", out var ballotsElement) || ballotsElement.ValueKind != JsonValueKind.Array)
-            {
-                throw new InputFormatException(name, 0, "expected a \"ballots\" array.");
-            }
-
-            var ballots = new List<Ballot>();
-            var number = 0;
-            foreach (var b in ballotsElement.EnumerateArray())
-            {
-                number++;
-                if (b.ValueKind != JsonValueKind.Object || !b.TryGetProperty("ranks", out var ranksElement) || ranksElement.ValueKind != JsonValueKind.Array)
-                {
-                    throw new InputFormatException(name, 0, $"ballot {number}: expected an object with a \"ranks\" array.");
-                }
-
-                long count = 1;
-                if (b.TryGetProperty("count", out var countElement) && (!countElement.TryGetInt64(out count) || count < 1))
-                {
-                    throw new InputFormatException(name, 0, $"ballot {number}: \"count\" must be a positive whole number.");
-                }
-
-                var ranks = ranksElement.EnumerateArray()
-                    .Select(r => r.ValueKind == JsonValueKind.Array ? r.EnumerateArray().Select(e => Lookup(e, number)).ToList() : [Lookup(r, number)])
-                    .ToList();
-                ballots.Add(ranks.All(r => r.Count == 1) ? Ballot.Ranked(ranks.Select(r => r[0]), count) : Ballot.WithRanks(ranks, count));
+                throw new InputFormatException(name, 0, $"ballot {number}: \"count\" must be a positive whole number.");
             }
 
             try
             {
-                return new Election(candidates, ballots, seats, withdrawn, title);
+                total = checked(total + count);
             }
-            catch (CountingException ex)
+            catch (OverflowException)
             {
-                throw new InputFormatException(name, 0, ex.Message);
+                throw new InputFormatException(name, 0, $"ballot {number}: {RankingTally.TotalTooLarge}");
             }
+
+            var ranks = ranksElement.EnumerateArray()
+                .Select(r => r.ValueKind == JsonValueKind.Array ? r.EnumerateArray().Select(e => Lookup(e, number)).ToList() : [Lookup(r, number)])
+                .ToList();
+            ballots.Add(ranks.All(r => r.Count == 1) ? Ballot.Ranked(ranks.Select(r => r[0]), count) : Ballot.WithRanks(ranks, count));
+        }
+
+        try
+        {
+            return new Election(candidates, ballots, seats, withdrawn, title);
+        }
+        catch (CountingException ex)
+        {
+            throw new InputFormatException(name, 0, ex.Message);
         }
     }
 

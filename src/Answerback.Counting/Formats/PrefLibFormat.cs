@@ -1,6 +1,6 @@
-using Answerback.Formats;
 using System.Globalization;
 using System.Text;
+using Answerback.Formats;
 
 namespace Answerback.Counting.Formats;
 
@@ -60,9 +60,15 @@ public static class PrefLibFormat
                 }
                 else if (key.Equals("NUMBER ALTERNATIVES", StringComparison.OrdinalIgnoreCase))
                 {
-                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var c) || c < 1)
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var c) || c < 1 || c > BallotFiles.MaxCandidates)
                     {
-                        throw new InputFormatException(name, lineNo, $"expected a positive number of alternatives, found '{value}'.");
+                        throw new InputFormatException(name, lineNo, $"expected a number of alternatives from 1 to {BallotFiles.MaxCandidates}, found '{value}'.");
+                    }
+
+                    if (count is { } earlier && earlier != c)
+                    {
+                        // The orders read so far were checked against the first number.
+                        throw new InputFormatException(name, lineNo, $"a second '# NUMBER ALTERNATIVES' line says {c}, the first said {earlier}.");
                     }
 
                     count = c;
@@ -88,7 +94,14 @@ public static class PrefLibFormat
             }
 
             ParseOrder(text.AsSpan(sep + 1), count.Value, name, lineNo, ranking);
-            tally.Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ranking), weight);
+            try
+            {
+                tally.Add(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ranking), weight);
+            }
+            catch (OverflowException)
+            {
+                throw new InputFormatException(name, lineNo, RankingTally.TotalTooLarge);
+            }
         }
 
         if (!any)

@@ -31,8 +31,17 @@ internal sealed class RankingTally
         _lookup = _counts.GetAlternateLookup<ReadOnlySpan<int>>();
     }
 
+    /// <summary>What a reader reports when <see cref="Add"/> throws <see cref="OverflowException"/>.</summary>
+    public const string TotalTooLarge = "the ballots' weights add up to more than 9223372036854775807, the largest total a count can hold.";
+
+    private long _total;
+
+    /// <summary>Adds <paramref name="weight"/> ballots ranked so.</summary>
+    /// <exception cref="OverflowException">The weights of all ballots added exceed <see cref="long.MaxValue"/> (nothing is added).</exception>
     public void Add(ReadOnlySpan<int> ranking, long weight)
     {
+        // Every count later sums the weights: refuse here, while the reader knows the line, a total that cannot be held.
+        _total = checked(_total + weight);
         if (TryPack(ranking, out var key))
         {
             ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_packed, key, out var found);

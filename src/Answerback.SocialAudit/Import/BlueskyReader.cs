@@ -48,7 +48,7 @@ public static class BlueskyReader
     public static List<Post> ReadThread(byte[] content, string file)
     {
         using var doc = JsonElements.Parse(content, file);
-        var thread = doc.RootElement.Prop("thread") ?? throw new InputFormatException(file, 1, 0, "expected a 'thread' object (app.bsky.feed.getPostThread)");
+        var thread = Json.At(file, 1, () => doc.RootElement.Prop("thread")) ?? throw new InputFormatException(file, 1, 0, "expected a 'thread' object (app.bsky.feed.getPostThread)");
         var posts = new List<Post>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         void Walk(JsonElement node, bool up, bool down)
@@ -72,7 +72,7 @@ public static class BlueskyReader
             }
         }
 
-        Walk(thread, up: true, down: true);
+        Json.At(file, 0, () => Walk(thread, up: true, down: true));
         return posts;
     }
 

@@ -45,7 +45,7 @@ internal static class JsonElements
                 var found = false;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals(property))
+                    if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && NameIs(ref reader, property, file, LineAt(json, reader.TokenStartIndex)))
                     {
                         reader.Read();
                         found = true;
@@ -74,7 +74,7 @@ internal static class JsonElements
             {
                 var at = LineAt(json, reader.TokenStartIndex);
                 using var element = JsonDocument.ParseValue(ref reader);
-                each(element.RootElement, at);
+                Json.At(file, at, () => each(element.RootElement, at));
             }
 
             if (reader.TokenType != JsonTokenType.EndArray)
@@ -89,6 +89,22 @@ internal static class JsonElements
             var problem = ex.Message.Contains("end of data", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("end of the JSON", StringComparison.OrdinalIgnoreCase)
                 ? "the JSON ends before it is complete (truncated file?)" : "malformed JSON";
             throw new InputFormatException(file, l, column, problem, ex);
+        }
+    }
+
+    /// <summary>
+    /// Whether the property name at <paramref name="reader"/> is <paramref name="name"/>. Comparing unescapes the
+    /// name, which fails on an unpaired <c>\u</c> surrogate escape: that is an error at <paramref name="line"/>.
+    /// </summary>
+    public static bool NameIs(ref Utf8JsonReader reader, string name, string file, long line)
+    {
+        try
+        {
+            return reader.ValueTextEquals(name);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new InputFormatException(file, line, 0, JsonTextException.Problem, ex);
         }
     }
 

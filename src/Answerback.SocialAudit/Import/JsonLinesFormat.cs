@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Answerback.Formats;
 
 namespace Answerback.SocialAudit;
@@ -89,33 +89,37 @@ public static class JsonLinesFormat
 
         using (doc)
         {
-            var e = doc.RootElement;
-            if (e.ValueKind != JsonValueKind.Object)
-            {
-                throw new InputFormatException(file, line, 0, "expected a JSON object");
-            }
-
-            string Required(string name) =>
-                e.Str(name) is { Length: > 0 } v ? v : throw new InputFormatException(file, line, 0, $"the field '{name}' is missing");
-
-            return new Post
-            {
-                Network = Required("network"),
-                Id = Required("id"),
-                AccountId = Required("account_id"),
-                Handle = e.Str("handle") ?? "",
-                Time = Json.Iso(e.Str("time"), file, line, "time"),
-                Text = e.Str("text") ?? "",
-                Kind = ParseKind(e.Str("kind"), file, line),
-                ReplyToPostId = e.Str("reply_to_post_id"),
-                ReplyToAccountId = e.Str("reply_to_account_id"),
-                RepostOfId = e.Str("repost_of_id"),
-                Urls = e.Prop("urls").Strings().ToList(),
-                Mentions = e.Prop("mentions").Strings().ToList(),
-                Hashtags = e.Prop("hashtags").Strings().ToList(),
-                Visibility = ParseVisibility(e.Str("visibility")),
-            };
+            return Json.At(file, line, () => ToPost(doc.RootElement, file, line));
         }
+    }
+
+    private static Post ToPost(JsonElement e, string file, long line)
+    {
+        if (e.ValueKind != JsonValueKind.Object)
+        {
+            throw new InputFormatException(file, line, 0, "expected a JSON object");
+        }
+
+        string Required(string name) =>
+            e.Str(name) is { Length: > 0 } v ? v : throw new InputFormatException(file, line, 0, $"the field '{name}' is missing");
+
+        return new Post
+        {
+            Network = Required("network"),
+            Id = Required("id"),
+            AccountId = Required("account_id"),
+            Handle = e.Str("handle") ?? "",
+            Time = Json.Iso(e.Str("time"), file, line, "time"),
+            Text = e.Str("text") ?? "",
+            Kind = ParseKind(e.Str("kind"), file, line),
+            ReplyToPostId = e.Str("reply_to_post_id"),
+            ReplyToAccountId = e.Str("reply_to_account_id"),
+            RepostOfId = e.Str("repost_of_id"),
+            Urls = e.Prop("urls").Strings().ToList(),
+            Mentions = e.Prop("mentions").Strings().ToList(),
+            Hashtags = e.Prop("hashtags").Strings().ToList(),
+            Visibility = ParseVisibility(e.Str("visibility")),
+        };
     }
 
     /// <summary>The name used in files for a kind.</summary>

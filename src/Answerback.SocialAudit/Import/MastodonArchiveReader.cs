@@ -1,7 +1,7 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Text;
 using Answerback.Formats;
 
 namespace Answerback.SocialAudit;
@@ -23,7 +23,7 @@ public static partial class MastodonArchiveReader
     public static string? ReadHandle(byte[] actorJson, string file)
     {
         using var doc = JsonElements.Parse(actorJson, file);
-        return doc.RootElement.Str("preferredUsername");
+        return Json.At(file, 1, () => doc.RootElement.Str("preferredUsername"));
     }
 
     /// <summary>Reads <c>outbox.json</c> content.</summary>
@@ -48,7 +48,7 @@ public static partial class MastodonArchiveReader
         handle ??= actor[(actor.LastIndexOf('/') + 1)..];
         if (type == "Announce")
         {
-            var boosted = activity.Prop("object") is { ValueKind: JsonValueKind.String } s ? s.GetString() : activity.Prop("object").Str("id");
+            var boosted = activity.Prop("object") is { ValueKind: JsonValueKind.String } s ? s.Text() : activity.Prop("object").Str("id");
             return new Post
             {
                 Network = "mastodon",

@@ -163,10 +163,13 @@ public static class PostSources
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var name = reader.GetString();
-                if (name is "feed" or "thread" or "orderedItems")
+                // Compared as UTF-8: decoding a mutilated name would throw.
+                foreach (var name in (string[])["feed", "thread", "orderedItems"])
                 {
-                    return name;
+                    if (JsonElements.NameIs(ref reader, name, file, 1))
+                    {
+                        return name;
+                    }
                 }
 
                 reader.Read();
@@ -237,9 +240,12 @@ public static class PostSources
                 stream.Dispose();
             }
 
-            throw new InputFormatException(path, 0, 0, "not a readable zip archive (truncated or damaged?)", ex);
+            throw Damaged(path, ex);
         }
     }
+
+    private static InputFormatException Damaged(string path, InvalidDataException ex)
+        => new(path, 0, 0, "not a readable zip archive (truncated or damaged?)", ex);
 
     private static List<Post> ReadZip(ZipArchive zip, string path)
     {
@@ -260,7 +266,25 @@ public static class PostSources
                 }
             }
 
-            var byName = zip.Entries.Where(e => e.Name.Length > 0).ToDictionary(e => e.FullName.Replace('\\', '/'), StringComparer.Ordinal);
+            IReadOnlyCollection<ZipArchiveEntry> entries;
+            try
+            {
+                entries = zip.Entries; // the central directory is read here, on first use
+            }
+            catch (InvalidDataException ex)
+            {
+                throw Damaged(path, ex);
+            }
+
+            var byName = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
+            foreach (var e in entries.Where(e => e.Name.Length > 0))
+            {
+                if (!byName.TryAdd(e.FullName.Replace('\\', '/'), e))
+                {
+                    throw new InputFormatException(path, 0, 0, $"the archive holds two entries named {e.FullName} (damaged archive?)");
+                }
+            }
+
             var tweets = TweetFiles(byName.Keys);
             if (tweets.Count > 0)
             {

@@ -109,6 +109,7 @@ public sealed class ImportAreas(AnswerbackDbContext db)
 
         if (errors.Count > 0)
         {
+            return new AreaImportReport(FieldError.FromImport(errors.Report(fileName)), 0, 0);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

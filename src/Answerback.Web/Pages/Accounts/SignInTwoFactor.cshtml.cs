@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Answerback.Platform.Accounts;
 using Answerback.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Answerback.Web.Pages.Accounts;
 
 /// <summary>The second step of signing in: a code from the authenticator app, or a recovery code. Failures count towards the lock-out.</summary>
+[AllowAnonymous]
 [RateLimited(RateLimitKind.SignIn)]
 public sealed class SignInTwoFactorModel(SignInManager<Person> signIn, ILogger<SignInTwoFactorModel> logger) : PageModel
 {

@@ -36,6 +36,45 @@ public sealed class CsvReaderTests
     }
 
     [Fact]
+    public void Read_QuoteFreeLinesOfEveryLengthAcrossBuffers_SplitAtEveryComma()
+    {
+        // Lines of 0 to 79 bytes (either side of every 16-byte step of the vectorised split), LF and CRLF,
+        // some with a carriage return inside a field, 200 KB in all so records cross the 64 KiB reads.
+        var lines = new List<string>();
+        var text = new StringBuilder();
+        for (var n = 0; text.Length < 200_000; n++)
+        {
+            var line = new StringBuilder();
+            for (var k = 0; k < n % 80; k++)
+            {
+                line.Append((n * 7 + k * 13) % 5 == 0 ? ',' : (n + k) % 97 == 0 ? '\r' : (char)('a' + ((n + k) % 26)));
+            }
+
+            var value = line.Length == 0 || line[^1] == '\r' ? line.Append('x').ToString() : line.ToString();
+            lines.Add(value);
+            text.Append(value).Append(n % 3 == 0 ? "\r\n" : "\n");
+        }
+
+        var records = All(text.ToString());
+
+        Assert.Equal(lines.Count, records.Count);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            Assert.Equal(lines[i].Split(','), records[i].Fields);
+            Assert.Equal(i + 1, records[i].Line);
+        }
+    }
+
+    [Fact]
+    public void Read_QuoteLateInAnUnquotedLine_IsAnErrorAtItsColumn()
+    {
+        var error = Fails("a,b\n" + new string('x', 40) + ",yy\"z,w\n");
+
+        Assert.Equal(2, error.Line);
+        Assert.Equal(44, error.Column);
+    }
+
+    [Fact]
     public void Read_EmptyFieldsAndTrailingComma_AreFields()
     {
         Assert.Equal(["", "", ""], Assert.Single(All(",,\n")).Fields);

@@ -15,9 +15,12 @@ public sealed record RegisterImportReport(IReadOnlyList<FieldError> Errors, int 
 /// <c>postcode</c> columns and optionally <c>area_code</c> (the area itself or one of its
 /// descendants, e.g. the ward; blank means the area). Other columns (names, addresses) are read
 /// past and never stored. Each row becomes a <see cref="RegisterEntry"/> holding only the keyed
-/// hash. One transaction: rows are written as the file streams in, with the provider's bulk path
-/// (see <see cref="RegisterEntryWriter"/>), and the transaction is rolled back if any line is bad,
-/// so a file is imported entirely or not at all.
+/// hash. One transaction, written with the provider's bulk path (see <see cref="RegisterEntryWriter"/>)
+/// and rolled back if any line is bad, so a file is imported entirely or not at all. On PostgreSQL
+/// rows are written as the file streams in (the COPY blocks no other table's writers). On SQLite,
+/// whose one write lock would block every other writer (sign-ups, votes) for as long as the upload
+/// takes to arrive and parse, the file is read, checked and hashed first with no transaction open,
+/// and the hashed entries (about 150 bytes each) are written afterwards in one short transaction.
 /// </summary>
 public sealed class ImportRegister(AnswerbackDbContext db, ResidencyHasher hasher, TimeProvider time, ILogger<ImportRegister> logger)
 {
@@ -83,10 +86,12 @@ public sealed class ImportRegister(AnswerbackDbContext db, ResidencyHasher hashe
         var errors = new ImportErrorList();
         void Error(int line, string field, string message) => errors.Add(line, field, message);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // Rows go straight to the database as the file streams in (no change tracking), inside the
+        // SQLite: hashed entries wait here until the whole file is checked (see the class comment).
+        var pending = db.Database.IsSqlite() ? new List<RegisterEntry>() : null;
+        await using var transaction = pending is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        // PostgreSQL: rows go straight to the database as the file streams in (no change tracking), inside the
         // transaction. Declared after it, so an exception disposes (abandons) the writer before rolling back.
-        await using var writer = await RegisterEntryWriter.OpenAsync(db, ct);
+        await using var writer = pending is null ? await RegisterEntryWriter.OpenAsync(db, ct) : null;
         var seenElectors = new Dictionary<string, int>(StringComparer.Ordinal);
         var imported = 0;
         var alreadyPresent = 0;
@@ -163,14 +168,23 @@ public sealed class ImportRegister(AnswerbackDbContext db, ResidencyHasher hashe
                 continue;
             }
 
-            await writer.WriteAsync(new RegisterEntry
+            var entry = new RegisterEntry
             {
                 Id = Guid.NewGuid(),
                 AreaId = areaId,
                 OrganisationId = organisationId,
                 Hash = hash,
                 ImportedAt = now,
-            }, ct);
+            };
+            if (pending is not null)
+            {
+                pending.Add(entry);
+            }
+            else
+            {
+                await writer!.WriteAsync(entry, ct);
+            }
+
             imported++;
         }
 
@@ -181,9 +195,13 @@ public sealed class ImportRegister(AnswerbackDbContext db, ResidencyHasher hashe
 
         if (errors.Count > 0)
         {
-            // Abandon what was written (for PostgreSQL: cancel the COPY) before rolling back.
-            await writer.DisposeAsync();
-            await transaction.RollbackAsync(ct);
+            // Abandon what was written (for PostgreSQL: cancel the COPY) before rolling back; SQLite has written nothing.
+            if (writer is not null && transaction is not null)
+            {
+                await writer.DisposeAsync();
+                await transaction.RollbackAsync(ct);
+            }
+
             var listed = errors.Report(fileName);
             var errorCount = errors.Count;
             if (logger.IsEnabled(LogLevel.Warning))
@@ -193,13 +211,38 @@ public sealed class ImportRegister(AnswerbackDbContext db, ResidencyHasher hashe
             return new RegisterImportReport(FieldError.FromImport(listed), 0, 0);
         }
 
-        await writer.CompleteAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (pending is not null)
+        {
+            await WriteInOneTransactionAsync(pending, ct);
+        }
+        else
+        {
+            await writer!.CompleteAsync(ct);
+            await transaction!.CommitAsync(ct);
+        }
+
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("Register import of {File} for area {Area}: {Imported} imported, {Present} already present, from {Rows} rows", fileName, code, imported, alreadyPresent, rows);
         }
         return new RegisterImportReport([], imported, alreadyPresent);
+    }
+
+    /// <summary>The checked, hashed entries in one transaction: the only time the import holds SQLite's write lock.</summary>
+    private async Task WriteInOneTransactionAsync(List<RegisterEntry> entries, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using (var writer = await RegisterEntryWriter.OpenAsync(db, ct))
+        {
+            foreach (var entry in entries)
+            {
+                await writer.WriteAsync(entry, ct);
+            }
+
+            await writer.CompleteAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>Elector numbers are a polling-district prefix and a number, sometimes with a suffix: AB1-123, AB-123/1.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -7,7 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace Answerback.Platform.Residency;
 
 /// <summary>The one answer to a code request: it does not say whether the details are on a register or claimed.</summary>
-public sealed record DisputeRequestResult(bool Accepted, string Message);
+/// <summary>What to tell the person after a code request or a redeemed code.</summary>
+public sealed record ResidencyCodeMessage(string Message);
 
 /// <summary>
 /// A resident whose details are held by another account asks for a code by post. The answer is
@@ -22,19 +24,19 @@ public sealed class RequestResidencyCode(AnswerbackDbContext db, ResidencyHasher
     /// <summary>Open requests a person may have at once.</summary>
     public const int MaxOpenRequests = 3;
 
-    public async Task<DisputeRequestResult> RequestAsync(Guid personId, string electorNumber, string postcode, CancellationToken ct = default)
+    public async Task<Result<ResidencyCodeMessage>> RequestAsync(Guid personId, string electorNumber, string postcode, CancellationToken ct = default)
     {
         var elector = ResidencyHasher.NormaliseElectorNumber(electorNumber ?? "");
         var normalisedPostcode = ResidencyHasher.NormalisePostcode(postcode ?? "");
         if (!ImportRegister.IsElectorNumber(elector) || elector.Length == 0 || !ResidencyHasher.IsPostcode(normalisedPostcode))
         {
-            return new DisputeRequestResult(false, "Enter your elector number and a UK postcode exactly as they appear on your poll card.");
+            return Result.Failed<ResidencyCodeMessage>("details", "Enter your elector number and a UK postcode exactly as they appear on your poll card.");
         }
 
         var open = db.Set<ResidencyDispute>().Where(d => d.RequestedByPersonId == personId && (d.Status == DisputeStatus.Requested || d.Status == DisputeStatus.CodeIssued));
         if (await open.CountAsync(ct) >= MaxOpenRequests)
         {
-            return new DisputeRequestResult(false, "You already have codes on their way. Enter a code when it arrives before asking for another.");
+            return Result.Failed<ResidencyCodeMessage>("details", "You already have codes on their way. Enter a code when it arrives before asking for another.");
         }
 
         var hash = ResidencyHasher.HashEntry(await hasher.GetKeyAsync(ct), elector, normalisedPostcode);
@@ -67,7 +69,7 @@ public sealed class RequestResidencyCode(AnswerbackDbContext db, ResidencyHasher
             logger.LogWarning("Residency dispute raised by {PersonId} for {Count} register entr(ies)", personId, held.Count);
         }
 
-        return new DisputeRequestResult(true, RequestedMessage);
+        return Result.Ok(new ResidencyCodeMessage(RequestedMessage));
     }
 }
 
@@ -126,9 +128,6 @@ public sealed class ResidencyDisputes(AnswerbackDbContext db, ResidencyHasher ha
         => new([.. (code ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').Select(char.ToUpperInvariant)]);
 }
 
-/// <summary>The outcome of entering a code.</summary>
-public sealed record RedeemCodeResult(bool Succeeded, string Message);
-
 /// <summary>
 /// The resident enters the posted code: the entry (and every entry with the same details) moves to
 /// them, the other account loses that residency, and the dispute is flagged for the moderators.
@@ -138,7 +137,7 @@ public sealed class RedeemResidencyCode(AnswerbackDbContext db, ResidencyDispute
 {
     public const int MaxFailedAttempts = 5;
 
-    public async Task<RedeemCodeResult> RedeemAsync(Guid personId, string code, CancellationToken ct = default)
+    public async Task<Result<ResidencyCodeMessage>> RedeemAsync(Guid personId, string code, CancellationToken ct = default)
     {
         var open = await db.Set<ResidencyDispute>().Where(d => d.RequestedByPersonId == personId && d.Status == DisputeStatus.CodeIssued).ToListAsync(ct);
         var hash = await disputes.HashCodeAsync(code, ct);
@@ -156,7 +155,7 @@ public sealed class RedeemResidencyCode(AnswerbackDbContext db, ResidencyDispute
             }
 
             await db.SaveChangesAsync(ct);
-            return new RedeemCodeResult(false, "This code is not right. Check it against the letter and try again.");
+            return Result.Failed<ResidencyCodeMessage>("code", "This code is not right. Check it against the letter and try again.");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -184,7 +183,7 @@ public sealed class RedeemResidencyCode(AnswerbackDbContext db, ResidencyDispute
         }
 
         var name = areas.Count == 0 ? "your area" : await db.Areas.Where(a => a.Id == areas[0]).Select(a => a.Name).FirstAsync(ct);
-        return new RedeemCodeResult(true, $"Thank you: you are now a verified resident of {name}.");
+        return Result.Ok(new ResidencyCodeMessage($"Thank you: you are now a verified resident of {name}."));
     }
 
     private static void Close(ResidencyDispute dispute, DisputeStatus status, DateTimeOffset now)

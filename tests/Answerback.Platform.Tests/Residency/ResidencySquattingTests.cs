@@ -83,8 +83,8 @@ public abstract class ResidencySquattingTests(TestProvider provider) : PlatformT
         Assert.True((await VerifyAsync(squatter, "NW1-1", "CB4 2JB")).Succeeded);
         Assert.Equal(VerifyResidency.NotMatchedField, Assert.Single((await VerifyAsync(resident, "NW1-1", "CB4 2JB")).Errors).Field);
 
-        var request = await Db.With<RequestResidencyCode, DisputeRequestResult>(r => r.RequestAsync(resident, "nw1-1", "cb4 2jb", Ct));
-        Assert.True(request.Accepted);
+        var request = await Db.With<RequestResidencyCode, Result<ResidencyCodeMessage>>(r => r.RequestAsync(resident, "nw1-1", "cb4 2jb", Ct));
+        Assert.True(request.Succeeded);
         var open = await Db.With<ResidencyDisputes, IReadOnlyList<DisputeListItem>>(d => d.ForOrganisationAsync(organisation, Ct));
         var dispute = Assert.Single(open);
         Assert.Equal("NW1-1", dispute.ElectorNumber);
@@ -92,11 +92,11 @@ public abstract class ResidencySquattingTests(TestProvider provider) : PlatformT
         Assert.NotNull(issued);
 
         // The squatter cannot use the code (it is the resident's dispute), and a wrong code does nothing.
-        Assert.False((await Db.With<RedeemResidencyCode, RedeemCodeResult>(r => r.RedeemAsync(squatter, issued.Code, Ct))).Succeeded);
-        Assert.False((await Db.With<RedeemResidencyCode, RedeemCodeResult>(r => r.RedeemAsync(resident, "WRONGCODE1", Ct))).Succeeded);
-        var redeemed = await Db.With<RedeemResidencyCode, RedeemCodeResult>(r => r.RedeemAsync(resident, issued.Code.ToLowerInvariant(), Ct));
+        Assert.False((await Db.With<RedeemResidencyCode, Result<ResidencyCodeMessage>>(r => r.RedeemAsync(squatter, issued.Code, Ct))).Succeeded);
+        Assert.False((await Db.With<RedeemResidencyCode, Result<ResidencyCodeMessage>>(r => r.RedeemAsync(resident, "WRONGCODE1", Ct))).Succeeded);
+        var redeemed = await Db.With<RedeemResidencyCode, Result<ResidencyCodeMessage>>(r => r.RedeemAsync(resident, issued.Code.ToLowerInvariant(), Ct));
 
-        Assert.True(redeemed.Succeeded, redeemed.Message);
+        Assert.True(redeemed.Succeeded, string.Join("; ", redeemed.Errors));
         Assert.Equal(1, await EntriesHeldAsync(resident));
         Assert.Equal(0, await EntriesHeldAsync(squatter));
         Assert.Empty(await VerifiedAreasAsync(squatter));
@@ -111,8 +111,8 @@ public abstract class ResidencySquattingTests(TestProvider provider) : PlatformT
     public async Task DisputeRequest_UnknownDetails_SameAnswerAndNothingStored()
     {
         var resident = await Db.PersonAsync("resident@example.org");
-        var request = await Db.With<RequestResidencyCode, DisputeRequestResult>(r => r.RequestAsync(resident, "ZZ9-9", "CB4 2JB", Ct));
-        Assert.Equal(RequestResidencyCode.RequestedMessage, request.Message);
+        var request = await Db.With<RequestResidencyCode, Result<ResidencyCodeMessage>>(r => r.RequestAsync(resident, "ZZ9-9", "CB4 2JB", Ct));
+        Assert.Equal(RequestResidencyCode.RequestedMessage, request.Value!.Message);
         Assert.Empty(await Db.With<ResidencyDisputes, IReadOnlyList<DisputeListItem>>(d => d.ForOrganisationAsync(organisation, Ct)));
     }
 }

@@ -37,13 +37,13 @@ public sealed class DisputeModel(RequestResidencyCode request, RedeemResidencyCo
         }
 
         var result = await request.RequestAsync(current.Id, Input.ElectorNumber, Input.Postcode, ct);
-        if (!result.Accepted)
+        if (!result.Succeeded)
         {
-            ModelState.AddModelError("", result.Message);
+            ModelState.AddModelError("", result.Errors[0].Message);
             return Page();
         }
 
-        Message = result.Message;
+        Message = result.Value.Message;
         return Page();
     }
 
@@ -60,11 +60,11 @@ public sealed class DisputeModel(RequestResidencyCode request, RedeemResidencyCo
         Succeeded = result.Succeeded;
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("CodeInput.Code", result.Message);
+            ModelState.AddModelError("CodeInput.Code", result.Errors[0].Message);
             return Page();
         }
 
-        Message = result.Message;
+        Message = result.Value.Message;
         return Page();
     }
 }

@@ -5,6 +5,7 @@ using Answerback.Platform.Demo;
 using Answerback.Platform.Eligibility;
 using Answerback.Platform.Jobs;
 using Answerback.Platform.Live;
+using Answerback.Platform.Moderation;
 using Answerback.Platform.Notifications;
 using Answerback.Platform.Organisations;
 using Answerback.Platform.Residency;
@@ -82,6 +83,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddJobs(configuration);
         services.AddLive();
         services.AddNotifications(configuration);
+        services.AddModeration();
         services.AddDemo(configuration);
         return services;
     }

@@ -8,7 +8,9 @@
 #   - native: the engines-only command, Native AOT (dotnet publish src/Answerback.Cli.Engines),
 #   - published: the full CLI as the README installs it (dotnet publish src/Answerback.Cli: ReadyToRun),
 #   - built: the full CLI as `dotnet build -c Release` leaves it,
-# and times `--help` for the three. The commands run back to back in each round and the rounds repeat,
+# and times `--help` for the three, and `admin --help` through the native front end, which runs the full
+# command for the platform's commands (the README's install step: the full command in its platform/ folder;
+# here ANSWERBACK_PLATFORM_CLI points at the published one). The commands run back to back in each round and the rounds repeat,
 # so a machine shared with other builds loads them alike; summarise.py prints medians and ranges.
 #
 #   bench/count-e2e/run.sh            # ROUNDS=5 RUNS=5 by default
@@ -60,7 +62,9 @@ for round in $(seq "$ROUNDS"); do
         -n built "$OUT/built/answerback count $ARGS --method scottish-stv --format json --output-dir $REPORTS" \
         -n "native --help" "$OUT/native/answerback --help" \
         -n "published --help" "$OUT/published/answerback --help" \
-        -n "built --help" "$OUT/built/answerback --help" > "$OUT/round-$round.txt"
+        -n "built --help" "$OUT/built/answerback --help" \
+        -n "native admin --help (forwarded)" "env ANSWERBACK_PLATFORM_CLI=$OUT/published/answerback $OUT/native/answerback admin --help" \
+        -n "published admin --help" "$OUT/published/answerback admin --help" > "$OUT/round-$round.txt"
     echo "round $round done, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 done
 "$PY" bench/count-e2e/summarise.py "$OUT"/round-*.json

@@ -15,6 +15,14 @@ public sealed record OpinionMapOptions
     /// <summary>A participant is clustered with at least min(this, number of statements) votes (Pol.is: 7).</summary>
     public int MinVotesToCluster { get; init; } = 7;
 
+    /// <summary>
+    /// Participants (by id) clustered whatever their number of votes, as long as they have one:
+    /// Pol.is's "once in, always in", for participants an earlier analysis (run elsewhere, or
+    /// under an earlier rule) already grouped. <see cref="OpinionMapper.Update"/> adds the previous
+    /// map's grouped participants itself. Empty by default.
+    /// </summary>
+    public IReadOnlySet<string> AlwaysInConversation { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Number of base clusters the participants are first grouped into (Pol.is: 100).</summary>
     public int BaseClusters { get; init; } = 100;
 

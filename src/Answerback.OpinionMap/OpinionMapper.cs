@@ -48,14 +48,17 @@ public static class OpinionMapper
         var n = x.Rows;
         var m = x.Columns;
         // In the conversation: enough votes, counting votes on statements since moderated out too
-        // (Pol.is counts them: the participant took part, even if the statement was removed later).
+        // (Pol.is counts them: the participant took part, even if the statement was removed later);
+        // once in, always in: a participant grouped before stays in with any vote.
         var threshold = Math.Max(1, Math.Min(options.MinVotesToCluster, matrix.StatementCount));
         var inConversation = new bool[n];
         var hasVotes = new bool[n];
         for (var p = 0; p < n; p++)
         {
             hasVotes[p] = x.VotesPerRow[p] > 0;
-            inConversation[p] = m > 0 && matrix.RowStart[p + 1] - matrix.RowStart[p] >= threshold;
+            var id = matrix.ParticipantIds[p];
+            var wasIn = options.AlwaysInConversation.Contains(id) || (warm is not null && warm.ParticipantGroups.ContainsKey(id));
+            inConversation[p] = m > 0 && (matrix.RowStart[p + 1] - matrix.RowStart[p] >= threshold || (wasIn && hasVotes[p]));
         }
 
         // 1. PCA, warm-started from the previous components when there are some.

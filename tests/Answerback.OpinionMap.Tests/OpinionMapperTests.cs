@@ -54,30 +54,67 @@ public sealed class OpinionMapperTests
         Assert.Equal(first.Groups.SelectMany(g => g.Representative), second.Groups.SelectMany(g => g.Representative));
     }
 
-    [Fact]
-    public void Analyze_FewVotes_ParticipantNotClustered()
+    /// <summary>
+    /// 40 participants in two camps (even and odd) on the given statements; participant p0 votes
+    /// on the first <paramref name="firstVotes"/> statements only, everyone else on all of them.
+    /// </summary>
+    private static VoteMatrix TwoCamps(int statements, int firstVotes)
     {
         var builder = new VoteMatrixBuilder();
-        for (var s = 0; s < 10; s++)
+        for (var s = 0; s < statements; s++)
         {
             builder.AddStatement(new StatementInfo(s.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        var random = new Random(1);
         for (var p = 0; p < 40; p++)
         {
-            var votes = p == 0 ? 6 : 10; // participant 0 is one vote short of min(7, 10)
+            var votes = p == 0 ? firstVotes : statements;
             for (var s = 0; s < votes; s++)
             {
                 builder.AddVote("p" + p.ToString(System.Globalization.CultureInfo.InvariantCulture), s.ToString(System.Globalization.CultureInfo.InvariantCulture), (p % 2 == 0) == (s % 2 == 0) ? 1 : -1, s);
             }
         }
 
-        var map = OpinionMapper.Analyze(builder.Build());
+        return builder.Build();
+    }
+
+    [Fact]
+    public void Analyze_FewVotes_ParticipantNotClustered()
+    {
+        var map = OpinionMapper.Analyze(TwoCamps(statements: 10, firstVotes: 6)); // p0 is one vote short of min(7, 10)
 
         Assert.Null(map.Participants[0].Group);
         Assert.All(map.Participants.Skip(1), p => Assert.NotNull(p.Group));
         Assert.Equal(6, map.Participants[0].Votes);
+    }
+
+    [Fact]
+    public void Analyze_FewVotesButAlwaysInConversation_ParticipantClusteredWithItsCamp()
+    {
+        var options = new OpinionMapOptions { AlwaysInConversation = new HashSet<string>(StringComparer.Ordinal) { "p0", "nobody" } };
+
+        var map = OpinionMapper.Analyze(TwoCamps(statements: 10, firstVotes: 2), options);
+
+        Assert.NotNull(map.Participants[0].Group);
+        Assert.Equal(map.Participants[2].Group, map.Participants[0].Group); // p0 votes as the even camp
+        Assert.NotEqual(map.Participants[1].Group, map.Participants[0].Group);
+    }
+
+    [Fact]
+    public void Update_ThresholdRisesWithNewStatements_ParticipantGroupedBeforeStaysIn()
+    {
+        // Five statements: p0's five votes reach min(7, 5). Five more arrive, which p0 never sees:
+        // a fresh analysis leaves p0 out (5 of min(7, 10)); an update keeps p0 in (once in, always in).
+        var first = OpinionMapper.Analyze(TwoCamps(statements: 5, firstVotes: 5));
+        var later = TwoCamps(statements: 10, firstVotes: 5);
+
+        var fresh = OpinionMapper.Analyze(later);
+        var updated = OpinionMapper.Update(first, later);
+
+        Assert.NotNull(first.Participants[0].Group);
+        Assert.Null(fresh.Participants[0].Group);
+        Assert.NotNull(updated.Participants[0].Group);
+        Assert.Equal(updated.Participants[2].Group, updated.Participants[0].Group);
     }
 
     /// <summary>Renumbering (reordering) participants and statements does not change the partition.</summary>

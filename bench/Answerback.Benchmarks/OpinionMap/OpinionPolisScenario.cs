@@ -10,7 +10,11 @@ namespace Answerback.Benchmarks.OpinionMap;
 /// <c>scenario opinion-polis [folder] [seeds]</c>. Prints, per conversation, the adjusted Rand
 /// index against Pol.is's own groups (seed 0, and min / median / max over the seeds), the pairwise
 /// ARI between the seeds' groupings (min / median / max over the 45 pairs), how many participants
-/// were compared, how many Pol.is grouped that we did not, and the number of groups.
+/// were compared, how many Pol.is grouped that we did not, and the number of groups. The last
+/// columns run the same analysis with the participants Pol.is grouped kept in the conversation
+/// (<see cref="OpinionMapOptions.AlwaysInConversation"/>): Pol.is's in-conversation set is the
+/// product of its history (before 2018 it grouped participants with a single vote, and once in,
+/// a participant stays in), which a one-shot analysis of the final votes cannot know.
 /// </summary>
 public sealed class OpinionPolisScenario : IScenario
 {
@@ -26,9 +30,10 @@ public sealed class OpinionPolisScenario : IScenario
             return 2;
         }
 
-        Console.WriteLine("| conversation | ARI vs Pol.is (seed 0) | vs Pol.is seeds min / median / max | between seeds min / median / max | compared | Pol.is only | groups ours / Pol.is |");
-        Console.WriteLine("|---|---|---|---|---|---|---|");
+        Console.WriteLine("| conversation | ARI vs Pol.is (seed 0) | vs Pol.is seeds min / median / max | between seeds min / median / max | compared | Pol.is only | groups ours / Pol.is | on Pol.is's participants: vs Pol.is (seed 0) / between seeds min | compared | groups | Pol.is's groups separable in our map |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         var seedZero = new List<double>();
+        var seedZeroOnPolis = new List<double>();
         foreach (var folder in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(folder);
@@ -37,14 +42,14 @@ public sealed class OpinionPolisScenario : IScenario
                 .Select(seed => OpinionMapper.Analyze(conversation.Matrix, new OpinionMapOptions { Seed = seed, ComputeBridging = false }))
                 .ToList();
             var polis = maps.Select(map => AdjustedRandIndex.Compute(map, conversation.PolisGroups)).ToList();
-            var pairs = new List<double>();
-            for (var i = 0; i < maps.Count; i++)
-            {
-                for (var j = i + 1; j < maps.Count; j++)
-                {
-                    pairs.Add(AdjustedRandIndex.Compute(maps[i], maps[j]));
-                }
-            }
+            var pairs = Pairs(maps);
+            var polisSet = conversation.PolisGroups.Where(kv => kv.Value is not null).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
+            var onPolis = Enumerable.Range(0, seeds)
+                .Select(seed => OpinionMapper.Analyze(conversation.Matrix, new OpinionMapOptions { Seed = seed, ComputeBridging = false, AlwaysInConversation = polisSet }))
+                .ToList();
+            var onPolisVs = AdjustedRandIndex.Compute(onPolis[0], conversation.PolisGroups);
+            var onPolisPairs = Pairs(onPolis);
+            var onPolisCompared = onPolis[0].Participants.Count(p => p.Group is not null && polisSet.Contains(p.Id));
 
             var first = maps[0];
             var polisOnly = first.Participants.Count(p => p.Group is null && conversation.PolisGroups.TryGetValue(p.Id, out var g) && g is not null);
@@ -55,19 +60,54 @@ public sealed class OpinionPolisScenario : IScenario
             if (polisGroups > 0)
             {
                 seedZero.Add(polis[0]);
+                seedZeroOnPolis.Add(onPolisVs);
             }
 
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {name} | {vsPolis} | {vsPolisSpread} | {Spread(pairs)} | {compared:N0} | {polisOnly:N0} | {first.Groups.Count} / {polisGroups} |"));
+                $"| {name} | {vsPolis} | {vsPolisSpread} | {Spread(pairs)} | {compared:N0} | {polisOnly:N0} | {first.Groups.Count} / {polisGroups} | {F(onPolisVs)} / {(onPolisPairs.Count == 0 ? "n/a" : F(onPolisPairs.Min()))} | {onPolisCompared:N0} | {onPolis[0].Groups.Count} | {F(Separable(onPolis[0], conversation.PolisGroups))} |"));
         }
 
         if (seedZero.Count > 0)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mean ARI vs Pol.is (seed 0) over {seedZero.Count} conversations: {seedZero.Average():F3}; lowest {seedZero.Min():F3}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"on Pol.is's participants: mean {seedZeroOnPolis.Average():F3}; lowest {seedZeroOnPolis.Min():F3}"));
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// How well Pol.is's own groups are separated in our map: the share of the participants Pol.is
+    /// grouped that lie nearer (in the plane of the two components) to their own Pol.is group's
+    /// centre than to any other's. Near 1, a clustering of the plane can find Pol.is's groups; well
+    /// below, Pol.is's groups were not formed from this map of these votes, and no clustering of it
+    /// can reproduce them.
+    /// </summary>
+    private static double Separable(Answerback.OpinionMap.OpinionMap map, IReadOnlyDictionary<string, int?> polis)
+    {
+        var placed = map.Participants
+            .Where(p => polis.TryGetValue(p.Id, out var g) && g is not null)
+            .Select(p => (p.X, p.Y, Group: polis[p.Id]!.Value))
+            .ToList();
+        var centres = placed.GroupBy(p => p.Group).ToDictionary(g => g.Key, g => (X: g.Average(p => p.X), Y: g.Average(p => p.Y)));
+        var nearer = placed.Count(p => centres.MinBy(c => ((p.X - c.Value.X) * (p.X - c.Value.X)) + ((p.Y - c.Value.Y) * (p.Y - c.Value.Y))).Key == p.Group);
+        return placed.Count == 0 ? double.NaN : (double)nearer / placed.Count;
+    }
+
+    /// <summary>ARI between every pair of maps (the seeds' groupings).</summary>
+    private static List<double> Pairs(List<Answerback.OpinionMap.OpinionMap> maps)
+    {
+        var pairs = new List<double>();
+        for (var i = 0; i < maps.Count; i++)
+        {
+            for (var j = i + 1; j < maps.Count; j++)
+            {
+                pairs.Add(AdjustedRandIndex.Compute(maps[i], maps[j]));
+            }
+        }
+
+        return pairs;
     }
 
     private static string Spread(List<double> values)

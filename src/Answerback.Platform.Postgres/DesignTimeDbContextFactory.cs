@@ -13,6 +13,7 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Ans
     public AnswerbackDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<AnswerbackDbContext>();
+        options.UseApplicationServiceProvider(Accounts.IdentitySchema.DesignTimeServices());
         options.UseNpgsql("Host=localhost;Database=answerback_design", npgsql => npgsql.MigrationsAssembly(PlatformServiceCollectionExtensions.PostgresMigrationsAssembly));
         return new AnswerbackDbContext(options.Options);
     }

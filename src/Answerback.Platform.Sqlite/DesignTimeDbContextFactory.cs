@@ -13,6 +13,7 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Ans
     public AnswerbackDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<AnswerbackDbContext>();
+        options.UseApplicationServiceProvider(Accounts.IdentitySchema.DesignTimeServices());
         options.UseSqlite("Data Source=design-time.db", sqlite => sqlite.MigrationsAssembly(PlatformServiceCollectionExtensions.SqliteMigrationsAssembly));
         return new AnswerbackDbContext(options.Options);
     }

@@ -82,7 +82,10 @@ public static class WebApplicationExtensions
         // The platform registers Identity core (users, roles, stores, tokens); the web host adds the
         // sign-in manager and the cookies.
         new IdentityBuilder(typeof(Answerback.Platform.Accounts.Person), typeof(IdentityRole<Guid>), services).AddSignInManager();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        var authentication = services.AddAuthentication(IdentityConstants.ApplicationScheme);
+        authentication.AddIdentityCookies();
+        services.AddExternalSignIn(configuration, authentication);
+        services.AddPasskeys(configuration);
         services.AddSessions();
         services.AddAuthorization();
 

@@ -13,8 +13,11 @@ namespace Answerback.Web.BrowserTests;
 /// The app on a real port (Kestrel, port 0) over a fresh SQLite database with the demo data, for
 /// Chromium to browse. One per test class.
 /// </summary>
-public sealed class LiveApp : WebApplicationFactory<Program>
+public class LiveApp : WebApplicationFactory<Program>
 {
+    /// <summary>The host in the site's address (<c>Site:PublicUrl</c>, the one Chromium browses).</summary>
+    protected virtual string Host => "127.0.0.1";
+
     private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "answerback-browser-tests", Guid.NewGuid().ToString("N"));
 
     private readonly int port = FreePort();
@@ -33,7 +36,7 @@ public sealed class LiveApp : WebApplicationFactory<Program>
         {
             StartServer();
             var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-            return new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+            return new UriBuilder(addresses.First().Replace("[::]", Host, StringComparison.Ordinal)) { Host = Host }.Uri;
         }
     }
 
@@ -51,7 +54,7 @@ public sealed class LiveApp : WebApplicationFactory<Program>
         builder.UseSetting("Storage:DataFolder", dataFolder);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:AllowPublicOutbox", "true");
-        builder.UseSetting("Site:PublicUrl", "http://127.0.0.1:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Site:PublicUrl", "http://" + Host + ":" + port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in TestSecrets.HostSettings())
         {
             builder.UseSetting(key, value);

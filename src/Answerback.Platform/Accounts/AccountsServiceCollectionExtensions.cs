@@ -20,6 +20,7 @@ public static class AccountsServiceCollectionExtensions
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedEmail = true;
                 PasswordPolicy.Configure(options.Password);
+                options.Stores.SchemaVersion = IdentitySchema.Version;
             })
             .AddPasswordValidator<PasswordPolicyValidator>()
             .AddRoles<IdentityRole<Guid>>()
@@ -27,7 +28,21 @@ public static class AccountsServiceCollectionExtensions
             .AddDefaultTokenProviders();
         services.TryAddScoped<CreateAdministrator>();
         services.TryAddScoped<AccountOverview>();
+        services.TryAddScoped<SignInMethods>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeed, AccountsDemoSeed>());
         return services;
     }
+}
+
+/// <summary>
+/// Identity's schema version: 3 adds the passkeys table (<c>AspNetUserPasskeys</c>). Identity's
+/// DbContext reads it from <c>IdentityOptions</c> in the application's services, so dotnet-ef's
+/// design-time factories pass <see cref="DesignTimeServices"/> to build the same model as the app.
+/// </summary>
+public static class IdentitySchema
+{
+    public static readonly Version Version = IdentitySchemaVersions.Version3;
+
+    public static IServiceProvider DesignTimeServices()
+        => new ServiceCollection().Configure<IdentityOptions>(options => options.Stores.SchemaVersion = Version).BuildServiceProvider();
 }

@@ -16,7 +16,9 @@ namespace Answerback.Platform.Data;
 /// model differs only in how instants are stored (see <see cref="ConfigureConventions"/>).
 /// </summary>
 public class AnswerbackDbContext(DbContextOptions<AnswerbackDbContext> options)
-    : IdentityDbContext<Person, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+    // The full list of Identity's types, passkeys included (AspNetUserPasskeys, schema version 3).
+    : IdentityDbContext<Person, IdentityRole<Guid>, Guid, IdentityUserClaim<Guid>, IdentityUserRole<Guid>, IdentityUserLogin<Guid>,
+        IdentityRoleClaim<Guid>, IdentityUserToken<Guid>, IdentityUserPasskey<Guid>>(options), IDataProtectionKeyContext
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
 

@@ -4,11 +4,13 @@ namespace Answerback.Web.Infrastructure;
 /// Security headers on every response. The content security policy allows no inline script or style
 /// at all: every page works without JavaScript and the stylesheet is a file.
 /// </summary>
-public sealed class SecurityHeadersMiddleware(RequestDelegate next)
+public sealed class SecurityHeadersMiddleware(RequestDelegate next, Pages.Accounts.ExternalProviders providers)
 {
-    public const string ContentSecurityPolicy =
+    // form-action also lists the OpenID Connect providers' origins: a sign-in button posts here and
+    // is redirected there, and browsers apply form-action to that redirect.
+    private readonly string contentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-        "form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
+        "form-action 'self'" + providers.FormActionSources + "; frame-ancestors 'none'; base-uri 'self'";
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -16,7 +18,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = contentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -41,4 +41,11 @@ public static partial class WebLog
 
     [LoggerMessage(1013, LogLevel.Information, "Account {PersonId} changed its two-factor sign-in: {Change}")]
     public static partial void TwoFactorChanged(this ILogger logger, Guid personId, string change);
+
+    // Sign in with existing accounts and passkeys (issue 13): ids 1301 and up.
+    [LoggerMessage(1301, LogLevel.Warning, "Sign-in through {Provider} refused: {Reason}")]
+    public static partial void ExternalSignInRefused(this ILogger logger, string provider, string reason);
+
+    [LoggerMessage(1302, LogLevel.Information, "Account {PersonId} {Change}")]
+    public static partial void SignInMethodChanged(this ILogger logger, Guid personId, string change);
 }

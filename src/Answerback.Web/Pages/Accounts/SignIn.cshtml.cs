@@ -17,7 +17,7 @@ namespace Answerback.Web.Pages.Accounts;
 /// </summary>
 [AllowAnonymous]
 [RateLimited(RateLimitKind.SignIn)]
-public sealed class SignInModel(SignInManager<Person> signIn, UserManager<Person> users, IPasswordHasher<Person> hasher, AccountEmails emails, ILogger<SignInModel> logger) : PageModel, IRateLimitedAccount
+public sealed class SignInModel(SignInManager<Person> signIn, UserManager<Person> users, IPasswordHasher<Person> hasher, AccountEmails emails, ExternalProviders providers, ILogger<SignInModel> logger) : PageModel, IRateLimitedAccount
 {
     public const string FailedMessage =
         "The email address or password is not right. After 5 wrong passwords an account is locked for 15 minutes: try again later, or reset your password.";
@@ -32,10 +32,20 @@ public sealed class SignInModel(SignInManager<Person> signIn, UserManager<Person
 
     public bool NeedsConfirmation { get; private set; }
 
+    /// <summary>Set when a provider's answer was refused (tampered, replayed, expired or an error at the provider).</summary>
+    [BindProperty(SupportsGet = true, Name = ExternalSignIn.FailedQuery)]
+    public bool ExternalFailed { get; set; }
+
+    public IReadOnlyList<ExternalProvider> Providers => providers.All;
+
     public string? RateLimitAccount => Input.Email;
 
     public void OnGet()
     {
+        if (ExternalFailed)
+        {
+            ModelState.AddModelError("", "Signing in through the other site did not work, or took too long. Please try again.");
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

@@ -141,8 +141,7 @@ public sealed class EditPrimary(AnswerbackDbContext db, PrimaryAccess access, Ti
     public async Task<Result<Primary>> EditAsync(Guid actorPersonId, Guid primaryId, PrimaryDetails details, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(details);
-        var primary = await db.Primaries.FirstOrDefaultAsync(p => p.Id == primaryId, ct);
-        if (primary is null || await access.OrganiserRoleAsync(actorPersonId, primary.OrganisationId, ct) is not { } role)
+        if (await access.OrganiserOfAsync(actorPersonId, primaryId, ct) is not (var primary, var role))
         {
             return Result.Failed<Primary>(PrimaryAccess.Field, PrimaryAccess.NotOrganiser);
         }
@@ -174,8 +173,7 @@ public sealed class PublishPrimary(AnswerbackDbContext db, PrimaryAccess access,
 {
     public async Task<Result<Primary>> PublishAsync(Guid actorPersonId, Guid primaryId, CancellationToken ct = default)
     {
-        var primary = await db.Primaries.FirstOrDefaultAsync(p => p.Id == primaryId, ct);
-        if (primary is null || await access.OrganiserRoleAsync(actorPersonId, primary.OrganisationId, ct) is not { } role)
+        if (await access.OrganiserOfAsync(actorPersonId, primaryId, ct) is not (var primary, var role))
         {
             return Result.Failed<Primary>(PrimaryAccess.Field, PrimaryAccess.NotOrganiser);
         }

@@ -14,6 +14,16 @@ public static class PrimariesServiceCollectionExtensions
         services.TryAddScoped<EditPrimary>();
         services.TryAddScoped<PublishPrimary>();
         services.TryAddScoped<PrimaryQuery>();
+        services.TryAddScoped<Nominate>();
+        services.TryAddScoped<AcceptNomination>();
+        services.TryAddScoped<ApproveCandidate>();
+        services.TryAddScoped<WithdrawCandidate>();
+        services.TryAddScoped<EditStatement>();
+        services.TryAddScoped<AskQuestion>();
+        services.TryAddScoped<SupportQuestion>();
+        services.TryAddScoped<AnswerQuestion>();
+        services.TryAddScoped<HustingsQuery>();
+        services.TryAddScoped<IHiddenQuestions, NoHiddenQuestions>();
         return services;
     }
 }

@@ -36,3 +36,39 @@ public static class PrimaryArrange
         return created.Value!;
     }
 }
+
+/// <summary>A published members-only primary in its hustings phase, with its organiser, two approved candidates and two members.</summary>
+public sealed record HustingsSetup(Guid Organisation, Guid Organiser, Primary Primary, Guid Ana, Guid AnaCandidate, Guid Ben, Guid BenCandidate, Guid Member, Guid OtherMember, Guid Outsider);
+
+public static class HustingsArrange
+{
+    public static async Task<HustingsSetup> HustingsAsync(this PlatformTestDatabase db)
+    {
+        var (_, ward, _) = await db.CityWithWardsAsync();
+        var organisation = await db.OrganisationAsync();
+        var organiser = await db.OrganiserAsync(organisation, "org@example.org");
+        var ana = await db.PersonAsync("ana@example.org");
+        var ben = await db.PersonAsync("ben@example.org");
+        var member = await db.PersonAsync("member@example.org");
+        var otherMember = await db.PersonAsync("member2@example.org");
+        var outsider = await db.PersonAsync("outsider@example.org");
+        var members = await db.With<ImportMembers, MemberImportReport>(i => i.ImportAsync(Arrange.Csv("email\nmember@example.org\nmember2@example.org\n"), "members.csv", organisation));
+        Assert.True(members.Succeeded);
+        var primary = await db.PrimaryAsync(organiser, organisation, ward, electorate: Electorate.Members);
+        db.Time.Advance(TimeSpan.FromDays(1));
+        var anaCandidate = await db.ApprovedCandidateAsync(organiser, primary.Id, ana);
+        var benCandidate = await db.ApprovedCandidateAsync(organiser, primary.Id, ben);
+        db.Time.Advance(TimeSpan.FromDays(2));
+        return new HustingsSetup(organisation, organiser, primary, ana, anaCandidate, ben, benCandidate, member, otherMember, outsider);
+    }
+
+    /// <summary>The person nominates themselves and the organiser approves them (nominations must be open).</summary>
+    public static async Task<Guid> ApprovedCandidateAsync(this PlatformTestDatabase db, Guid organiser, Guid primaryId, Guid person)
+    {
+        var nominated = await db.With<Nominate, Result<NominationOutcome>>(n => n.NominateAsync(person, primaryId, null));
+        Assert.True(nominated.Succeeded, string.Join("; ", nominated.Errors));
+        var approved = await db.With<ApproveCandidate, Result<Candidate>>(a => a.ApproveAsync(organiser, nominated.Value!.Candidate!.Id));
+        Assert.True(approved.Succeeded, string.Join("; ", approved.Errors));
+        return approved.Value!.Id;
+    }
+}

@@ -8,6 +8,7 @@ using Answerback.Platform.Live;
 using Answerback.Platform.Moderation;
 using Answerback.Platform.Notifications;
 using Answerback.Platform.Organisations;
+using Answerback.Platform.Primaries;
 using Answerback.Platform.Residency;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -85,6 +86,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddNotifications(configuration);
         services.AddModeration();
         services.AddDemo(configuration);
+        services.AddPrimaries();
         return services;
     }
 

@@ -2,6 +2,7 @@ using Answerback.Platform.Data;
 using Answerback.Web.Infrastructure;
 using Answerback.Web.Pages.Accounts;
 using Answerback.Web.Pages.Areas;
+using Answerback.Web.Pages.Primaries;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -71,6 +72,7 @@ public static class WebApplicationExtensions
             options.Conventions.AddPageApplicationModelConvention("/Areas/Import", model => model.Filters.Add(twoFactor));
             options.Conventions.AddPageApplicationModelConvention("/Moderation/Queue", model => model.Filters.Add(twoFactor));
             options.Conventions.AddPageApplicationModelConvention("/Moderation/Hide", model => model.Filters.Add(twoFactor));
+            options.Conventions.AddFolderApplicationModelConvention("/Primaries/Manage", model => model.Filters.Add(twoFactor));
         }).AddMvcOptions(options =>
         {
             options.Filters.Add<AccountRateLimitFilter>();
@@ -142,6 +144,7 @@ public static class WebApplicationExtensions
         app.MapHealthChecks("/healthz");
         app.MapOpenApi().AllowAnonymous();
         app.MapAreasApi();
+        app.MapPrimariesApi();
         return app;
     }
 }

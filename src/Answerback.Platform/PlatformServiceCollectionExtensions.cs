@@ -5,6 +5,7 @@ using Answerback.Platform.Demo;
 using Answerback.Platform.Eligibility;
 using Answerback.Platform.Notifications;
 using Answerback.Platform.Organisations;
+using Answerback.Platform.Primaries;
 using Answerback.Platform.Residency;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -78,6 +79,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddResidency(configuration);
         services.AddEligibility();
         services.AddNotifications(configuration);
+        services.AddPrimaryBallots();
         services.AddDemo(configuration);
         return services;
     }

@@ -81,6 +81,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddNotifications(configuration);
         services.AddPrimaryBallots();
         services.AddDemo(configuration);
+        services.AddPrimaries();
         return services;
     }
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Answerback.Platform.Eligibility;
 
 namespace Answerback.Platform.Primaries;
@@ -6,6 +5,7 @@ namespace Answerback.Platform.Primaries;
 /// <summary>
 /// What casting, the board and the count need to know of a primary: who runs it, who may vote, when,
 /// the counting method and the candidates in their published order (ballots refer to them by number).
+/// <see cref="Seed"/> decides any lots; it is drawn when the primary is created and shown from then on.
 /// </summary>
 public sealed record BallotPaper(
     Guid PrimaryId,
@@ -17,16 +17,11 @@ public sealed record BallotPaper(
     IReadOnlyList<string> Candidates,
     DateTimeOffset VotingOpens,
     DateTimeOffset VotingCloses,
-    EligibilityRule Electorate)
+    EligibilityRule Electorate,
+    int Seed)
 {
     /// <summary>The primary's id as the board and its hashes write it.</summary>
     public string BoardId => PrimaryId.ToString("D");
-
-    /// <summary>
-    /// The seed for any lots the count draws: fixed by the primary's id, which is public from the start,
-    /// so nobody can choose it after seeing the ballots (the first 31 bits of SHA-256 of the id).
-    /// </summary>
-    public int Seed => (int)(BitConverter.ToUInt32(SHA256.HashData(PrimaryId.ToByteArray()), 0) & 0x7fffffff);
 
     /// <summary>True while ballots may be cast.</summary>
     public bool IsVotingAt(DateTimeOffset now) => now >= VotingOpens && now < VotingCloses;
@@ -43,4 +38,29 @@ public interface IBallotPapers
 
     /// <summary>Primaries whose voting closed at or before <paramref name="now"/> (for the count).</summary>
     Task<IReadOnlyList<Guid>> ClosedByAsync(DateTimeOffset now, CancellationToken ct);
+}
+
+/// <summary>The ballot papers of published primaries, read through <see cref="PrimaryQuery"/>.</summary>
+public sealed class PrimaryBallotPapers(PrimaryQuery query, Data.AnswerbackDbContext db) : IBallotPapers
+{
+    public async Task<BallotPaper?> FindAsync(Guid primaryId, CancellationToken ct)
+    {
+        var summary = await query.GetAsync(primaryId, ct);
+        if (summary is not { IsPublished: true })
+        {
+            return null;
+        }
+
+        var p = summary.Primary;
+        return new BallotPaper(p.Id, p.OrganisationId, p.AreaId, p.Title, p.Method, p.Seats, [.. summary.Candidates.Select(c => c.Name)],
+            p.VotingOpens, p.VotingCloses, summary.ElectorateRule, p.CountSeed);
+    }
+
+    public async Task<IReadOnlyList<Guid>> VotingAtAsync(DateTimeOffset now, CancellationToken ct) =>
+        await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Primaries.Where(p => p.PublishedAt != null && p.VotingOpens <= now && p.VotingCloses > now).Select(p => p.Id), ct);
+
+    public async Task<IReadOnlyList<Guid>> ClosedByAsync(DateTimeOffset now, CancellationToken ct) =>
+        await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Primaries.Where(p => p.PublishedAt != null && p.VotingCloses <= now).Select(p => p.Id), ct);
 }

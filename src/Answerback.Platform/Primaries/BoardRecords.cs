@@ -29,6 +29,7 @@ internal sealed class BoardRecordConfiguration : IEntityTypeConfiguration<BoardR
         builder.Property(e => e.Commitment).HasMaxLength(BoardHashes.HashLength);
         builder.Property(e => e.Hash).HasMaxLength(BoardHashes.HashLength);
         builder.HasIndex(e => new { e.PrimaryId, e.TrackingCode }).IsUnique();
+        builder.HasOne<Primary>().WithMany().HasForeignKey(e => e.PrimaryId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -56,6 +57,7 @@ internal sealed class BoardHeadConfiguration : IEntityTypeConfiguration<BoardHea
         builder.HasKey(h => h.PrimaryId);
         builder.Property(h => h.PrimaryId).ValueGeneratedNever();
         builder.Property(h => h.Hash).HasMaxLength(BoardHashes.HashLength);
+        builder.HasOne<Primary>().WithOne().HasForeignKey<BoardHead>(h => h.PrimaryId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -80,6 +82,7 @@ internal sealed class PublishedCheckpointConfiguration : IEntityTypeConfiguratio
         builder.ToTable("PrimaryBoardCheckpoints");
         builder.Property(c => c.Hash).HasMaxLength(BoardHashes.HashLength);
         builder.HasIndex(c => new { c.PrimaryId, c.PublishedAt });
+        builder.HasOne<Primary>().WithMany().HasForeignKey(c => c.PrimaryId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -101,5 +104,6 @@ internal sealed class PrimaryResultConfiguration : IEntityTypeConfiguration<Prim
         builder.ToTable("PrimaryResults");
         builder.HasKey(r => r.PrimaryId);
         builder.Property(r => r.PrimaryId).ValueGeneratedNever();
+        builder.HasOne<Primary>().WithOne().HasForeignKey<PrimaryResult>(r => r.PrimaryId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -35,7 +35,11 @@ public sealed class CountPrimary(AnswerbackDbContext db, IBallotPapers papers, B
         var document = await board.BoardAsync(primaryId, ct) ?? throw new InvalidOperationException("The primary vanished during its count.");
         var report = BoardCount.Count(document, paper.Seed);
         var json = BoardCount.ReportJson(report).ToJsonString();
-        db.Set<PrimaryResult>().Add(new PrimaryResult { PrimaryId = primaryId, ReportJson = json, CountedAt = time.GetUtcNow() });
+        var now = time.GetUtcNow();
+        db.Set<PrimaryResult>().Add(new PrimaryResult { PrimaryId = primaryId, ReportJson = json, CountedAt = now });
+        // The lifecycle's last step: the result is published, with its line on the public log.
+        await db.Primaries.Where(p => p.Id == primaryId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ResultPublishedAt, now), ct);
+        db.PrimaryLog.Add(PrimaryLogEntry.Of(primaryId, now, $"Result published: {string.Join(", ", report.Elected)} elected from {document.Entries.Count} ballots", PrimaryRole.Count));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         if (logger.IsEnabled(LogLevel.Information))

@@ -9,6 +9,7 @@ public static class PrimaryBallotsServiceCollectionExtensions
     /// <summary>The use cases and queries of casting and counting (the primaries themselves come from <see cref="IBallotPapers"/>).</summary>
     public static IServiceCollection AddPrimaryBallots(this IServiceCollection services)
     {
+        services.TryAddScoped<IBallotPapers, PrimaryBallotPapers>();
         services.TryAddScoped<RequestBallot>();
         services.TryAddScoped<ExportPostalCodes>();
         services.TryAddScoped<CastBallot>();

@@ -53,6 +53,7 @@ internal sealed class PrimaryCredentialConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(c => new { c.PrimaryId, c.PersonId }).IsUnique();
         builder.HasIndex(c => new { c.PrimaryId, c.RegisterEntryId }).IsUnique();
         builder.HasIndex(c => new { c.PrimaryId, c.CodeHash }).IsUnique();
+        builder.HasOne<Primary>().WithMany().HasForeignKey(c => c.PrimaryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<RegisterEntry>().WithMany().HasForeignKey(c => c.RegisterEntryId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -81,7 +82,7 @@ internal sealed class CredentialExportConfiguration : IEntityTypeConfiguration<C
     public void Configure(EntityTypeBuilder<CredentialExport> builder)
     {
         builder.ToTable("PrimaryCredentialExports");
-        builder.HasIndex(e => e.PrimaryId);
+        builder.HasOne<Primary>().WithMany().HasForeignKey(e => e.PrimaryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Person>().WithMany().HasForeignKey(e => e.ExportedByPersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -35,5 +35,6 @@ internal sealed class StoredBallotConfiguration : IEntityTypeConfiguration<Store
         builder.Property(b => b.Text).HasMaxLength(1000);
         builder.Property(b => b.Salt).HasMaxLength(BoardHashes.SaltLength);
         builder.HasIndex(b => new { b.PrimaryId, b.TrackingCode }).IsUnique();
+        builder.HasOne<Primary>().WithMany().HasForeignKey(b => b.PrimaryId).OnDelete(DeleteBehavior.Cascade);
     }
 }

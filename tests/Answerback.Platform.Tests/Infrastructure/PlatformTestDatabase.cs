@@ -30,7 +30,7 @@ public sealed class PlatformTestDatabase : IAsyncDisposable
 
     public string DataFolder => database.DataFolder;
 
-    public static async Task<PlatformTestDatabase> CreateAsync(TestProvider provider, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
+    public static async Task<PlatformTestDatabase> CreateAsync(TestProvider provider, IDictionary<string, string?>? settings = null)
     {
         var database = TestDatabase.Create(provider, "platform-tests");
         var configuration = new Dictionary<string, string?>(database.Settings, StringComparer.Ordinal);
@@ -43,7 +43,6 @@ public sealed class PlatformTestDatabase : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);
         services.AddPlatform(new ConfigurationBuilder().AddInMemoryCollection(configuration).Build());
-        configure?.Invoke(services);
         var serviceProvider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         var result = new PlatformTestDatabase(database, serviceProvider, time);
         await serviceProvider.MigrateDatabaseAsync(TestContext.Current.CancellationToken);
@@ -82,12 +81,7 @@ public abstract class PlatformTest(TestProvider provider) : IAsyncLifetime
     /// <summary>Extra configuration for this class's databases.</summary>
     protected virtual IDictionary<string, string?>? Settings => null;
 
-    /// <summary>Extra services for this class's databases (added after the platform's).</summary>
-    protected virtual void ConfigureServices(IServiceCollection services)
-    {
-    }
-
-    public virtual async ValueTask InitializeAsync() => database = await PlatformTestDatabase.CreateAsync(provider, Settings, ConfigureServices);
+    public virtual async ValueTask InitializeAsync() => database = await PlatformTestDatabase.CreateAsync(provider, Settings);
 
     public async ValueTask DisposeAsync()
     {

@@ -11,8 +11,6 @@ namespace Answerback.Platform.Tests.Primaries;
 /// <summary>Casting, the board and the count over a real database: rules, concurrency and tampering.</summary>
 public abstract class CastBallotTests(TestProvider provider) : PlatformTest(provider)
 {
-    protected override void ConfigureServices(IServiceCollection services) => services.AddTestBallotPapers();
-
     private Task<Result<CastReceipt>> CastAsync(VotingPrimary primary, Voter voter, BallotForm form) =>
         Db.With<CastBallot, Result<CastReceipt>>(c => c.CastAsync(primary.Id, voter, form, Ct));
 
@@ -23,11 +21,11 @@ public abstract class CastBallotTests(TestProvider provider) : PlatformTest(prov
     {
         var primary = await Db.VotingPrimaryAsync();
         var codes = await Db.PostalCodesAsync(primary, 3);
-        var voter = await Db.PersonAsync("voter@example.org");
+        var voter = await Db.MemberAsync(primary, "voter@example.org");
         Db.OpenVoting(primary);
 
-        var online = await CastAsync(primary, Voter.Online(voter), PrimaryArrange.Ranked(2, 1));
-        var postal = await CastAsync(primary, Voter.Postal(codes[0].ToLowerInvariant()), PrimaryArrange.Ranked(3));
+        var online = await CastAsync(primary, Voter.Online(voter), BallotArrange.Ranked(2, 1));
+        var postal = await CastAsync(primary, Voter.Postal(codes[0].ToLowerInvariant()), BallotArrange.Ranked(3));
 
         Assert.True(online.Succeeded, string.Join("; ", online.Errors));
         Assert.True(postal.Succeeded, string.Join("; ", postal.Errors));
@@ -53,11 +51,11 @@ public abstract class CastBallotTests(TestProvider provider) : PlatformTest(prov
     public async Task CastAsync_BeforeOpeningAndAfterClosing_Refused()
     {
         var primary = await Db.VotingPrimaryAsync();
-        var voter = await Db.PersonAsync("early@example.org");
+        var voter = await Db.MemberAsync(primary, "early@example.org");
 
-        var early = await CastAsync(primary, Voter.Online(voter), PrimaryArrange.Ranked(1));
+        var early = await CastAsync(primary, Voter.Online(voter), BallotArrange.Ranked(1));
         Db.CloseVoting(primary);
-        var late = await CastAsync(primary, Voter.Online(voter), PrimaryArrange.Ranked(1));
+        var late = await CastAsync(primary, Voter.Online(voter), BallotArrange.Ranked(1));
 
         Assert.Equal("Voting in this primary has not opened yet.", Assert.Single(early.Errors).Message);
         Assert.Equal("Voting in this primary has closed.", Assert.Single(late.Errors).Message);
@@ -68,7 +66,7 @@ public abstract class CastBallotTests(TestProvider provider) : PlatformTest(prov
     public async Task CastAsync_AfterTheCountSealedTheBoard_Refused()
     {
         var primary = await Db.VotingPrimaryAsync();
-        var voter = await Db.PersonAsync("sealed@example.org");
+        var voter = await Db.MemberAsync(primary, "sealed@example.org");
         Db.OpenVoting(primary);
         await using (var scope = Db.Scope())
         {
@@ -78,7 +76,7 @@ public abstract class CastBallotTests(TestProvider provider) : PlatformTest(prov
             await db.SaveChangesAsync(Ct);
         }
 
-        var cast = await CastAsync(primary, Voter.Online(voter), PrimaryArrange.Ranked(1));
+        var cast = await CastAsync(primary, Voter.Online(voter), BallotArrange.Ranked(1));
 
         Assert.Equal(CastBallot.VotingField, Assert.Single(cast.Errors).Field);
         Assert.Empty((await BoardAsync(primary))!.Entries);
@@ -91,7 +89,7 @@ public abstract class CastBallotTests(TestProvider provider) : PlatformTest(prov
         var visitor = await Db.PersonAsync("visitor@example.org");
         Db.OpenVoting(ward);
 
-        var cast = await CastAsync(ward, Voter.Online(visitor), PrimaryArrange.Ranked(1));
+        var cast = await CastAsync(ward, Voter.Online(visitor), BallotArrange.Ranked(1));
         var request = await Db.With<RequestBallot, Result<OnlineBallot>>(r => r.RequestAsync(ward.Id, visitor, Ct));
 
         Assert.Contains("verified residents of North Ward", Assert.Single(cast.Errors).Message, StringComparison.Ordinal);
@@ -105,13 +103,13 @@ public abstract class CastBallotTests(TestProvider provider) : PlatformTest(prov
         var primary = await Db.VotingPrimaryAsync();
         var codes = await Db.PostalCodesAsync(primary, 2);
         Db.OpenVoting(primary);
-        Assert.True((await CastAsync(primary, Voter.Postal(codes[0]), PrimaryArrange.Ranked(1))).Succeeded);
+        Assert.True((await CastAsync(primary, Voter.Postal(codes[0]), BallotArrange.Ranked(1))).Succeeded);
         var code = codes[1].Replace("-", "", StringComparison.Ordinal);
         var typo = (code[0] == 'A' ? 'B' : 'A') + code[1..];
 
-        var again = await CastAsync(primary, Voter.Postal(codes[0]), PrimaryArrange.Ranked(2));
-        var mistyped = await CastAsync(primary, Voter.Postal(typo), PrimaryArrange.Ranked(2));
-        var unknown = await CastAsync(primary, Voter.Postal(CredentialCodes.New()), PrimaryArrange.Ranked(2));
+        var again = await CastAsync(primary, Voter.Postal(codes[0]), BallotArrange.Ranked(2));
+        var mistyped = await CastAsync(primary, Voter.Postal(typo), BallotArrange.Ranked(2));
+        var unknown = await CastAsync(primary, Voter.Postal(CredentialCodes.New()), BallotArrange.Ranked(2));
 
         Assert.Equal(CastBallot.CodeUsedMessage, Assert.Single(again.Errors).Message);
         Assert.Contains("typing mistake", Assert.Single(mistyped.Errors).Message, StringComparison.Ordinal);
@@ -123,11 +121,11 @@ public abstract class CastBallotTests(TestProvider provider) : PlatformTest(prov
     public async Task CastAsync_BadBallot_RefusedAndTheCredentialStaysUnused()
     {
         var primary = await Db.VotingPrimaryAsync();
-        var voter = await Db.PersonAsync("gap@example.org");
+        var voter = await Db.MemberAsync(primary, "gap@example.org");
         Db.OpenVoting(primary);
 
         var gap = await CastAsync(primary, Voter.Online(voter), new BallotForm(Ranks: ["1", null, "3"]));
-        var good = await CastAsync(primary, Voter.Online(voter), PrimaryArrange.Ranked(3, 1));
+        var good = await CastAsync(primary, Voter.Online(voter), BallotArrange.Ranked(3, 1));
 
         Assert.Equal(BallotForm.RanksField, Assert.Single(gap.Errors).Field);
         Assert.True(good.Succeeded);
@@ -138,13 +136,13 @@ public abstract class CastBallotTests(TestProvider provider) : PlatformTest(prov
     {
         var primary = await Db.VotingPrimaryAsync();
         var codes = await Db.PostalCodesAsync(primary, 1);
-        var voter = await Db.PersonAsync("twice@example.org");
+        var voter = await Db.MemberAsync(primary, "twice@example.org");
         var verified = await Db.With<VerifyResidency, Result<VerifiedResidency>>(v => v.VerifyAsync(voter, "AB1-0", "CB4 2JB", Ct));
         Assert.True(verified.Succeeded, string.Join("; ", verified.Errors));
         Db.OpenVoting(primary);
 
-        var online = await CastAsync(primary, Voter.Online(voter), PrimaryArrange.Ranked(1));
-        var postal = await CastAsync(primary, Voter.Postal(codes[0]), PrimaryArrange.Ranked(2));
+        var online = await CastAsync(primary, Voter.Online(voter), BallotArrange.Ranked(1));
+        var postal = await CastAsync(primary, Voter.Postal(codes[0]), BallotArrange.Ranked(2));
 
         Assert.True(online.Succeeded);
         Assert.False(postal.Succeeded);
@@ -156,7 +154,7 @@ public abstract class CastBallotTests(TestProvider provider) : PlatformTest(prov
     {
         var primary = await Db.VotingPrimaryAsync();
         var codes = await Db.PostalCodesAsync(primary, 1);
-        var voter = await Db.PersonAsync("racer@example.org");
+        var voter = await Db.MemberAsync(primary, "racer@example.org");
         Db.OpenVoting(primary);
         using var start = new ManualResetEventSlim();
 
@@ -164,7 +162,7 @@ public abstract class CastBallotTests(TestProvider provider) : PlatformTest(prov
         {
             start.Wait(Ct);
             // Half online with the one person, half postal with the one code: each credential wins once.
-            return await CastAsync(primary, i % 2 == 0 ? Voter.Online(voter) : Voter.Postal(codes[0]), PrimaryArrange.Ranked(1 + (i % 3)));
+            return await CastAsync(primary, i % 2 == 0 ? Voter.Online(voter) : Voter.Postal(codes[0]), BallotArrange.Ranked(1 + (i % 3)));
         }, Ct)).ToList();
         start.Set();
         var results = await Task.WhenAll(casts);
@@ -185,7 +183,7 @@ public abstract class CastBallotTests(TestProvider provider) : PlatformTest(prov
         Db.OpenVoting(primary);
         foreach (var code in codes)
         {
-            Assert.True((await CastAsync(primary, Voter.Postal(code), PrimaryArrange.Ranked(1, 2))).Succeeded);
+            Assert.True((await CastAsync(primary, Voter.Postal(code), BallotArrange.Ranked(1, 2))).Succeeded);
         }
 
         Db.CloseVoting(primary);
@@ -214,7 +212,7 @@ public abstract class CastBallotTests(TestProvider provider) : PlatformTest(prov
         var codes = await Db.PostalCodesAsync(primary, 2);
         Db.OpenVoting(primary);
         Assert.Equal(1, await Db.With<PublishCheckpoints, int>(p => p.RunAsync(Ct)));
-        Assert.True((await CastAsync(primary, Voter.Postal(codes[0]), PrimaryArrange.Ranked(1))).Succeeded);
+        Assert.True((await CastAsync(primary, Voter.Postal(codes[0]), BallotArrange.Ranked(1))).Succeeded);
         Db.Time.Advance(TimeSpan.FromMinutes(5));
         Assert.Equal(1, await Db.With<PublishCheckpoints, int>(p => p.RunAsync(Ct)));
         // Nothing new and only five minutes: none; ten minutes: one even though nothing changed.
@@ -222,7 +220,7 @@ public abstract class CastBallotTests(TestProvider provider) : PlatformTest(prov
         Assert.Equal(0, await Db.With<PublishCheckpoints, int>(p => p.RunAsync(Ct)));
         Db.Time.Advance(TimeSpan.FromMinutes(5));
         Assert.Equal(1, await Db.With<PublishCheckpoints, int>(p => p.RunAsync(Ct)));
-        Assert.True((await CastAsync(primary, Voter.Postal(codes[1]), PrimaryArrange.Ranked(2))).Succeeded);
+        Assert.True((await CastAsync(primary, Voter.Postal(codes[1]), BallotArrange.Ranked(2))).Succeeded);
 
         var board = (await BoardAsync(primary))!;
 
@@ -238,8 +236,6 @@ public sealed class CastBallotPostgresTests() : CastBallotTests(TestProvider.Pos
 /// <summary>The size on PostgreSQL, the provider a large primary runs on.</summary>
 public sealed class CastBallotLoadPostgresTests() : PlatformTest(TestProvider.Postgres)
 {
-    protected override void ConfigureServices(IServiceCollection services) => services.AddTestBallotPapers();
-
     [Fact]
     public async Task CastAsync_1000CredentialsConcurrently_1000BallotsAndABoardThatVerifies()
     {
@@ -254,7 +250,7 @@ public sealed class CastBallotLoadPostgresTests() : PlatformTest(TestProvider.Po
             await gate.WaitAsync(Ct);
             try
             {
-                return await Db.With<CastBallot, Answerback.Platform.Common.Result<CastReceipt>>(c => c.CastAsync(primary.Id, Voter.Postal(code), PrimaryArrange.Ranked(1 + (i % 3), 1 + ((i + 1) % 3)), Ct));
+                return await Db.With<CastBallot, Answerback.Platform.Common.Result<CastReceipt>>(c => c.CastAsync(primary.Id, Voter.Postal(code), BallotArrange.Ranked(1 + (i % 3), 1 + ((i + 1) % 3)), Ct));
             }
             finally
             {

@@ -24,6 +24,12 @@ namespace Answerback.Platform.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PrimaryBallots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PrimaryBallots_Primaries_PrimaryId",
+                        column: x => x.PrimaryId,
+                        principalTable: "Primaries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -39,6 +45,12 @@ namespace Answerback.Platform.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PrimaryBoardCheckpoints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PrimaryBoardCheckpoints_Primaries_PrimaryId",
+                        column: x => x.PrimaryId,
+                        principalTable: "Primaries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -54,6 +66,12 @@ namespace Answerback.Platform.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PrimaryBoardEntries", x => new { x.PrimaryId, x.Sequence });
+                    table.ForeignKey(
+                        name: "FK_PrimaryBoardEntries_Primaries_PrimaryId",
+                        column: x => x.PrimaryId,
+                        principalTable: "Primaries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -68,6 +86,12 @@ namespace Answerback.Platform.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PrimaryBoardHeads", x => x.PrimaryId);
+                    table.ForeignKey(
+                        name: "FK_PrimaryBoardHeads_Primaries_PrimaryId",
+                        column: x => x.PrimaryId,
+                        principalTable: "Primaries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -90,6 +114,12 @@ namespace Answerback.Platform.Sqlite.Migrations
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PrimaryCredentialExports_Primaries_PrimaryId",
+                        column: x => x.PrimaryId,
+                        principalTable: "Primaries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -114,6 +144,12 @@ namespace Answerback.Platform.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
+                        name: "FK_PrimaryCredentials_Primaries_PrimaryId",
+                        column: x => x.PrimaryId,
+                        principalTable: "Primaries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
                         name: "FK_PrimaryCredentials_RegisterEntries_RegisterEntryId",
                         column: x => x.RegisterEntryId,
                         principalTable: "RegisterEntries",
@@ -132,6 +168,12 @@ namespace Answerback.Platform.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PrimaryResults", x => x.PrimaryId);
+                    table.ForeignKey(
+                        name: "FK_PrimaryResults_Primaries_PrimaryId",
+                        column: x => x.PrimaryId,
+                        principalTable: "Primaries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(

@@ -68,6 +68,7 @@ public static class WebApplicationExtensions
             options.Conventions.AddPageApplicationModelConvention("/Residency/Register", model => model.Filters.Add(twoFactor));
             options.Conventions.AddPageApplicationModelConvention("/Areas/New", model => model.Filters.Add(twoFactor));
             options.Conventions.AddPageApplicationModelConvention("/Areas/Import", model => model.Filters.Add(twoFactor));
+            options.Conventions.AddPageApplicationModelConvention("/Primaries/PostalCodes", model => model.Filters.Add(twoFactor));
         }).AddMvcOptions(options =>
         {
             options.Filters.Add<AccountRateLimitFilter>();
@@ -131,6 +132,7 @@ public static class WebApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapRazorPages();
+        Pages.Primaries.PrimaryBallotsApi.MapPrimaryBallotsApi(app);
         app.MapHealthChecks("/healthz");
         return app;
     }

@@ -16,6 +16,7 @@ public static class PrimaryBallotsServiceCollectionExtensions
         services.TryAddScoped<BoardQuery>();
         services.TryAddScoped<CountPrimary>();
         services.TryAddScoped<PublishCheckpoints>();
+        services.TryAddScoped<TurnoutQuery>();
         return services;
     }
 }

@@ -3,6 +3,8 @@ using Answerback.Platform.Areas;
 using Answerback.Platform.Data;
 using Answerback.Platform.Demo;
 using Answerback.Platform.Eligibility;
+using Answerback.Platform.Jobs;
+using Answerback.Platform.Live;
 using Answerback.Platform.Notifications;
 using Answerback.Platform.Organisations;
 using Answerback.Platform.Primaries;
@@ -78,6 +80,8 @@ public static class PlatformServiceCollectionExtensions
         services.AddOrganisations();
         services.AddResidency(configuration);
         services.AddEligibility();
+        services.AddJobs(configuration);
+        services.AddLive();
         services.AddNotifications(configuration);
         services.AddPrimaryBallots();
         services.AddDemo(configuration);

@@ -85,6 +85,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddLive();
         services.AddNotifications(configuration);
         services.AddModeration();
+        services.AddPrimaryBallots();
         services.AddDemo(configuration);
         services.AddPrimaries();
         return services;

@@ -73,6 +73,7 @@ public static class WebApplicationExtensions
             options.Conventions.AddPageApplicationModelConvention("/Moderation/Queue", model => model.Filters.Add(twoFactor));
             options.Conventions.AddPageApplicationModelConvention("/Moderation/Hide", model => model.Filters.Add(twoFactor));
             options.Conventions.AddFolderApplicationModelConvention("/Primaries/Manage", model => model.Filters.Add(twoFactor));
+            options.Conventions.AddPageApplicationModelConvention("/Primaries/PostalCodes", model => model.Filters.Add(twoFactor));
         }).AddMvcOptions(options =>
         {
             options.Filters.Add<AccountRateLimitFilter>();
@@ -141,6 +142,7 @@ public static class WebApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapRazorPages();
+        Pages.Primaries.PrimaryBallotsApi.MapPrimaryBallotsApi(app);
         app.MapHealthChecks("/healthz");
         app.MapOpenApi().AllowAnonymous();
         app.MapAreasApi();

@@ -346,6 +346,58 @@ namespace Answerback.Platform.Postgres.Migrations
                     b.ToTable("OrganisationRoles");
                 });
 
+            modelBuilder.Entity("Answerback.Platform.Primaries.BoardHead", b =>
+                {
+                    b.Property<Guid>("PrimaryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Sealed")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("PrimaryId");
+
+                    b.ToTable("PrimaryBoardHeads", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.BoardRecord", b =>
+                {
+                    b.Property<Guid>("PrimaryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Commitment")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TrackingCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("PrimaryId", "Sequence");
+
+                    b.HasIndex("PrimaryId", "TrackingCode")
+                        .IsUnique();
+
+                    b.ToTable("PrimaryBoardEntries", (string)null);
+                });
+
             modelBuilder.Entity("Answerback.Platform.Primaries.Candidate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -392,6 +444,36 @@ namespace Answerback.Platform.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Candidates", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.CredentialExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ExportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ExportedByPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Issued")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PrimaryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Replaced")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExportedByPersonId");
+
+                    b.HasIndex("PrimaryId");
+
+                    b.ToTable("PrimaryCredentialExports", (string)null);
                 });
 
             modelBuilder.Entity("Answerback.Platform.Primaries.HustingsAnswer", b =>
@@ -554,6 +636,49 @@ namespace Answerback.Platform.Postgres.Migrations
                     b.ToTable("Primaries", (string)null);
                 });
 
+            modelBuilder.Entity("Answerback.Platform.Primaries.PrimaryCredential", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PrimaryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RegisterEntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Used")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RegisterEntryId");
+
+                    b.HasIndex("PrimaryId", "CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("PrimaryId", "PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("PrimaryId", "RegisterEntryId")
+                        .IsUnique();
+
+                    b.ToTable("PrimaryCredentials", (string)null);
+                });
+
             modelBuilder.Entity("Answerback.Platform.Primaries.PrimaryLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -581,6 +706,81 @@ namespace Answerback.Platform.Postgres.Migrations
                     b.HasIndex("PrimaryId", "At");
 
                     b.ToTable("PrimaryLogEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.PrimaryResult", b =>
+                {
+                    b.Property<Guid>("PrimaryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CountedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReportJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("PrimaryId");
+
+                    b.ToTable("PrimaryResults", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.PublishedCheckpoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("PrimaryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrimaryId", "PublishedAt");
+
+                    b.ToTable("PrimaryBoardCheckpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.StoredBallot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PrimaryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("TrackingCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrimaryId", "TrackingCode")
+                        .IsUnique();
+
+                    b.ToTable("PrimaryBallots", (string)null);
                 });
 
             modelBuilder.Entity("Answerback.Platform.Residency.RegisterEntry", b =>
@@ -1005,12 +1205,45 @@ namespace Answerback.Platform.Postgres.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Answerback.Platform.Primaries.BoardHead", b =>
+                {
+                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
+                        .WithOne()
+                        .HasForeignKey("Answerback.Platform.Primaries.BoardHead", "PrimaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.BoardRecord", b =>
+                {
+                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
+                        .WithMany()
+                        .HasForeignKey("PrimaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Answerback.Platform.Primaries.Candidate", b =>
                 {
                     b.HasOne("Answerback.Platform.Accounts.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
+                        .WithMany()
+                        .HasForeignKey("PrimaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.CredentialExport", b =>
+                {
+                    b.HasOne("Answerback.Platform.Accounts.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ExportedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Answerback.Platform.Primaries.Primary", null)
@@ -1080,7 +1313,53 @@ namespace Answerback.Platform.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Answerback.Platform.Primaries.PrimaryCredential", b =>
+                {
+                    b.HasOne("Answerback.Platform.Accounts.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
+                        .WithMany()
+                        .HasForeignKey("PrimaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Answerback.Platform.Residency.RegisterEntry", null)
+                        .WithMany()
+                        .HasForeignKey("RegisterEntryId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("Answerback.Platform.Primaries.PrimaryLogEntry", b =>
+                {
+                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
+                        .WithMany()
+                        .HasForeignKey("PrimaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.PrimaryResult", b =>
+                {
+                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
+                        .WithOne()
+                        .HasForeignKey("Answerback.Platform.Primaries.PrimaryResult", "PrimaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.PublishedCheckpoint", b =>
+                {
+                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
+                        .WithMany()
+                        .HasForeignKey("PrimaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.StoredBallot", b =>
                 {
                     b.HasOne("Answerback.Platform.Primaries.Primary", null)
                         .WithMany()

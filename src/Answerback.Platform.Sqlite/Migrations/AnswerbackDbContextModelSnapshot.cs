@@ -341,6 +341,58 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.ToTable("OrganisationRoles");
                 });
 
+            modelBuilder.Entity("Answerback.Platform.Primaries.BoardHead", b =>
+                {
+                    b.Property<Guid>("PrimaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Sealed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PrimaryId");
+
+                    b.ToTable("PrimaryBoardHeads", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.BoardRecord", b =>
+                {
+                    b.Property<Guid>("PrimaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commitment")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackingCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PrimaryId", "Sequence");
+
+                    b.HasIndex("PrimaryId", "TrackingCode")
+                        .IsUnique();
+
+                    b.ToTable("PrimaryBoardEntries", (string)null);
+                });
+
             modelBuilder.Entity("Answerback.Platform.Primaries.Candidate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -387,6 +439,36 @@ namespace Answerback.Platform.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Candidates", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.CredentialExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ExportedByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Issued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PrimaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Replaced")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExportedByPersonId");
+
+                    b.HasIndex("PrimaryId");
+
+                    b.ToTable("PrimaryCredentialExports", (string)null);
                 });
 
             modelBuilder.Entity("Answerback.Platform.Primaries.HustingsAnswer", b =>
@@ -549,6 +631,49 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.ToTable("Primaries", (string)null);
                 });
 
+            modelBuilder.Entity("Answerback.Platform.Primaries.PrimaryCredential", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PrimaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RegisterEntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Used")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RegisterEntryId");
+
+                    b.HasIndex("PrimaryId", "CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("PrimaryId", "PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("PrimaryId", "RegisterEntryId")
+                        .IsUnique();
+
+                    b.ToTable("PrimaryCredentials", (string)null);
+                });
+
             modelBuilder.Entity("Answerback.Platform.Primaries.PrimaryLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -574,6 +699,81 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.HasIndex("PrimaryId", "At");
 
                     b.ToTable("PrimaryLogEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.PrimaryResult", b =>
+                {
+                    b.Property<Guid>("PrimaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CountedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PrimaryId");
+
+                    b.ToTable("PrimaryResults", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.PublishedCheckpoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PrimaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrimaryId", "PublishedAt");
+
+                    b.ToTable("PrimaryBoardCheckpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.StoredBallot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PrimaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackingCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrimaryId", "TrackingCode")
+                        .IsUnique();
+
+                    b.ToTable("PrimaryBallots", (string)null);
                 });
 
             modelBuilder.Entity("Answerback.Platform.Residency.RegisterEntry", b =>
@@ -992,12 +1192,45 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Answerback.Platform.Primaries.BoardHead", b =>
+                {
+                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
+                        .WithOne()
+                        .HasForeignKey("Answerback.Platform.Primaries.BoardHead", "PrimaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.BoardRecord", b =>
+                {
+                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
+                        .WithMany()
+                        .HasForeignKey("PrimaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Answerback.Platform.Primaries.Candidate", b =>
                 {
                     b.HasOne("Answerback.Platform.Accounts.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
+                        .WithMany()
+                        .HasForeignKey("PrimaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.CredentialExport", b =>
+                {
+                    b.HasOne("Answerback.Platform.Accounts.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ExportedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Answerback.Platform.Primaries.Primary", null)
@@ -1067,7 +1300,53 @@ namespace Answerback.Platform.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Answerback.Platform.Primaries.PrimaryCredential", b =>
+                {
+                    b.HasOne("Answerback.Platform.Accounts.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
+                        .WithMany()
+                        .HasForeignKey("PrimaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Answerback.Platform.Residency.RegisterEntry", null)
+                        .WithMany()
+                        .HasForeignKey("RegisterEntryId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("Answerback.Platform.Primaries.PrimaryLogEntry", b =>
+                {
+                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
+                        .WithMany()
+                        .HasForeignKey("PrimaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.PrimaryResult", b =>
+                {
+                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
+                        .WithOne()
+                        .HasForeignKey("Answerback.Platform.Primaries.PrimaryResult", "PrimaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.PublishedCheckpoint", b =>
+                {
+                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
+                        .WithMany()
+                        .HasForeignKey("PrimaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.StoredBallot", b =>
                 {
                     b.HasOne("Answerback.Platform.Primaries.Primary", null)
                         .WithMany()

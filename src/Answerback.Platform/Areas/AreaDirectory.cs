@@ -131,4 +131,25 @@ public sealed class AreaDirectory(AnswerbackDbContext db, IEnumerable<IAreaActiv
 
         return result;
     }
+
+    /// <summary>The area's id and the ids of every area within it (its wards, their parts...).</summary>
+    public static async Task<HashSet<Guid>> WithDescendantsAsync(AnswerbackDbContext db, Guid areaId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var parents = await db.Areas.AsNoTracking().Select(a => new { a.Id, a.ParentId }).ToListAsync(ct);
+        var within = new HashSet<Guid> { areaId };
+        for (var grew = true; grew;)
+        {
+            grew = false;
+            foreach (var a in parents)
+            {
+                if (a.ParentId is { } p && within.Contains(p) && within.Add(a.Id))
+                {
+                    grew = true;
+                }
+            }
+        }
+
+        return within;
+    }
 }

@@ -40,19 +40,8 @@ public sealed class ImportRegister(AnswerbackDbContext db, ResidencyHasher hashe
         }
 
         // The area and everything under it, by code: a row may name the area or any descendant.
-        var allAreas = await db.Areas.AsNoTracking().Select(a => new { a.Id, a.Code, a.ParentId }).ToListAsync(ct);
-        var within = new HashSet<Guid> { area.Id };
-        for (var grew = true; grew;)
-        {
-            grew = false;
-            foreach (var a in allAreas)
-            {
-                if (a.ParentId is { } p && within.Contains(p) && within.Add(a.Id))
-                {
-                    grew = true;
-                }
-            }
-        }
+        var allAreas = await db.Areas.AsNoTracking().Where(a => a.Code != null).Select(a => new { a.Id, a.Code }).ToListAsync(ct);
+        var within = await AreaDirectory.WithDescendantsAsync(db, area.Id, ct);
 
         var knownCodes = allAreas.Where(a => a.Code is not null).ToDictionary(a => a.Code!, a => a.Id, StringComparer.Ordinal);
         var key = await hasher.GetKeyAsync(ct);

@@ -1,0 +1,207 @@
+using Answerback.Platform.Common;
+using Answerback.Platform.Data;
+using Answerback.Platform.Eligibility;
+using Answerback.Platform.Residency;
+using Microsoft.EntityFrameworkCore;
+
+namespace Answerback.Platform.Primaries;
+
+/// <summary>Who is casting: a signed-in person, or whoever holds a postal code.</summary>
+public abstract record Voter
+{
+    /// <summary>A signed-in person (their online credential).</summary>
+    public static Voter Online(Guid personId) => new PersonVoter(personId);
+
+    /// <summary>The holder of a postal code, as typed.</summary>
+    public static Voter Postal(string code) => new CodeVoter(code);
+}
+
+/// <summary>A signed-in person.</summary>
+public sealed record PersonVoter(Guid PersonId) : Voter;
+
+/// <summary>The holder of a postal code, as typed.</summary>
+public sealed record CodeVoter(string Code) : Voter;
+
+/// <summary>An accepted ballot: its tracking code and its place on the board.</summary>
+public sealed record CastReceipt(string TrackingCode, int Sequence, string Ballot);
+
+/// <summary>
+/// Casts a ballot. In one transaction: the credential is marked used (a conditional update from
+/// unused, so of two casts with one credential at the same instant exactly one changes the row), the
+/// ballot is stored with no reference to the voter, and its entry is appended to the board under the
+/// head row's lock. The response is sent only after the commit, so an acknowledged ballot survives a crash.
+/// </summary>
+public sealed class CastBallot(AnswerbackDbContext db, IBallotPapers papers, CheckEligibility eligibility, ResidencyHasher hasher, TimeProvider time)
+{
+    /// <summary>Errors about the credential: already used, not recognised, not eligible.</summary>
+    public const string CredentialField = "credential";
+
+    /// <summary>Errors about the primary: not voting now, or no such primary.</summary>
+    public const string VotingField = "voting";
+
+    public const string AlreadyVotedMessage = "A ballot has already been cast with this credential. Each person votes once; your first ballot stands.";
+
+    public const string CodeUsedMessage = "This code has already been used to vote. Each code casts one ballot; the first one stands.";
+
+    public const string CodeUnknownMessage = "This code is not one of the codes for this primary. Check it against your letter.";
+
+    /// <summary>Casts <paramref name="form"/> for <paramref name="voter"/> in the primary.</summary>
+    public async Task<Result<CastReceipt>> CastAsync(Guid primaryId, Voter voter, BallotForm form, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(voter);
+        ArgumentNullException.ThrowIfNull(form);
+        var paper = await papers.FindAsync(primaryId, ct);
+        if (paper is null)
+        {
+            return Result.Failed<CastReceipt>(VotingField, "There is no such primary.");
+        }
+
+        if (VotingProblem(paper, time.GetUtcNow()) is { } closed)
+        {
+            return Result.Failed<CastReceipt>(VotingField, closed);
+        }
+
+        var ballot = ValidateBallot.Check(paper.Method, paper.Candidates, form);
+        if (!ballot.Succeeded)
+        {
+            return Result.Failed<CastReceipt>(ballot.Errors);
+        }
+
+        string? codeHash = null;
+        if (voter is PersonVoter person)
+        {
+            var decision = await eligibility.CheckAsync(person.PersonId, paper.Electorate, ct);
+            if (!decision.IsEligible)
+            {
+                return Result.Failed<CastReceipt>(CredentialField, decision.Reason);
+            }
+        }
+        else if (voter is CodeVoter code)
+        {
+            if (!CredentialCodes.TryParse(code.Code, out var canonical, out var problem))
+            {
+                return Result.Failed<CastReceipt>(CredentialField, problem);
+            }
+
+            codeHash = CredentialCodes.Hash(await hasher.GetKeyAsync(ct), paper.BoardId, canonical);
+        }
+
+        await BoardAppender.EnsureHeadAsync(db, paper, ct);
+        var sealedBallot = SealedBallot.Seal(ballot.Value);
+        // The transaction starts with a write (the credential), so on SQLite it holds the one write
+        // lock from the start, and on PostgreSQL the credential row is locked before the head row:
+        // every cast takes its locks in the same order.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // No savepoint per SaveChanges: a failure rolls the whole cast back anyway, and each would be a
+        // round trip more while holding the board's lock.
+        db.Database.AutoSavepointsEnabled = false;
+        var refused = codeHash is null
+            ? await UseOnlineCredentialAsync(paper, ((PersonVoter)voter).PersonId, ct)
+            : await UsePostalCredentialAsync(paper, codeHash, ct);
+        if (refused is not null)
+        {
+            await transaction.RollbackAsync(ct);
+            return Result.Failed<CastReceipt>(CredentialField, refused);
+        }
+
+        var entry = await BoardAppender.AppendAsync(db, paper, sealedBallot, ct);
+        if (entry is null)
+        {
+            await transaction.RollbackAsync(ct);
+            return Result.Failed<CastReceipt>(VotingField, "Voting in this primary has closed.");
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return Result.Ok(new CastReceipt(entry.TrackingCode, entry.Sequence, sealedBallot.Ballot));
+    }
+
+    /// <summary>Why the primary takes no ballots now, or null while voting is open.</summary>
+    public static string? VotingProblem(BallotPaper paper, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(paper);
+        return now < paper.VotingOpens ? "Voting in this primary has not opened yet."
+            : now >= paper.VotingCloses ? "Voting in this primary has closed."
+            : null;
+    }
+
+    /// <summary>
+    /// Marks the person's online credential used (creating it, used, when they never asked for it), and
+    /// voids any unused postal code sent to a register entry they have claimed: one elector, one ballot,
+    /// whichever channel they use first. Null when the person may cast; otherwise why not.
+    /// </summary>
+    private async Task<string?> UseOnlineCredentialAsync(BallotPaper paper, Guid personId, CancellationToken ct)
+    {
+        var marked = await db.Set<PrimaryCredential>()
+            .Where(c => c.PrimaryId == paper.PrimaryId && c.PersonId == personId && !c.Used)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Used, true), ct);
+        if (marked == 0)
+        {
+            if (await db.Set<PrimaryCredential>().AnyAsync(c => c.PrimaryId == paper.PrimaryId && c.PersonId == personId, ct))
+            {
+                return AlreadyVotedMessage;
+            }
+
+            // Never asked for: the insert takes its place, and the unique index on (primary, person)
+            // refuses a second one inserted at the same instant (caught below as "already voted").
+            db.Set<PrimaryCredential>().Add(new PrimaryCredential { Id = Guid.NewGuid(), PrimaryId = paper.PrimaryId, Channel = CredentialChannel.Online, PersonId = personId, Used = true });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                return AlreadyVotedMessage;
+            }
+        }
+
+        var entries = db.RegisterEntries.Where(e => e.ClaimedByPersonId == personId).Select(e => (Guid?)e.Id);
+        if (await db.Set<PrimaryCredential>().AnyAsync(c => c.PrimaryId == paper.PrimaryId && c.Used && entries.Contains(c.RegisterEntryId), ct))
+        {
+            return "A ballot has already been cast with the postal code sent to your address on the register. Each elector votes once.";
+        }
+
+        await db.Set<PrimaryCredential>()
+            .Where(c => c.PrimaryId == paper.PrimaryId && !c.Used && entries.Contains(c.RegisterEntryId))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Used, true), ct);
+        return null;
+    }
+
+    /// <summary>Marks the postal credential used; null when the holder may cast, otherwise why not.</summary>
+    private async Task<string?> UsePostalCredentialAsync(BallotPaper paper, string codeHash, CancellationToken ct)
+    {
+        var marked = await db.Set<PrimaryCredential>()
+            .Where(c => c.PrimaryId == paper.PrimaryId && c.CodeHash == codeHash && !c.Used)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Used, true), ct);
+        if (marked == 0)
+        {
+            return await db.Set<PrimaryCredential>().AnyAsync(c => c.PrimaryId == paper.PrimaryId && c.CodeHash == codeHash, ct)
+                ? CodeUsedMessage
+                : CodeUnknownMessage;
+        }
+
+        // The elector of this entry may also have an account that claimed it: if that account has
+        // voted online the code is refused, otherwise the account's online credential is used up.
+        var holder = await db.Set<PrimaryCredential>()
+            .Where(c => c.PrimaryId == paper.PrimaryId && c.CodeHash == codeHash)
+            .Join(db.RegisterEntries, c => c.RegisterEntryId, e => (Guid?)e.Id, (c, e) => e.ClaimedByPersonId)
+            .FirstOrDefaultAsync(ct);
+        if (holder is { } personId)
+        {
+            if (await db.Set<PrimaryCredential>().AnyAsync(c => c.PrimaryId == paper.PrimaryId && c.PersonId == personId && c.Used, ct))
+            {
+                return "The elector this code was sent to has already voted online. Each elector votes once.";
+            }
+
+            var voided = await db.Set<PrimaryCredential>()
+                .Where(c => c.PrimaryId == paper.PrimaryId && c.PersonId == personId)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Used, true), ct);
+            if (voided == 0)
+            {
+                db.Set<PrimaryCredential>().Add(new PrimaryCredential { Id = Guid.NewGuid(), PrimaryId = paper.PrimaryId, Channel = CredentialChannel.Online, PersonId = personId, Used = true });
+            }
+        }
+
+        return null;
+    }
+}

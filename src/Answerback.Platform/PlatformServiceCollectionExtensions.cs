@@ -1,5 +1,6 @@
 using Answerback.Platform.Accounts;
 using Answerback.Platform.Areas;
+using Answerback.Platform.Conversations;
 using Answerback.Platform.Data;
 using Answerback.Platform.Demo;
 using Answerback.Platform.Eligibility;
@@ -78,6 +79,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddResidency(configuration);
         services.AddEligibility();
         services.AddNotifications(configuration);
+        services.AddConversations(configuration);
         services.AddDemo(configuration);
         return services;
     }

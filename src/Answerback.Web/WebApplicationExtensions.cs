@@ -1,6 +1,7 @@
 using Answerback.Platform.Data;
 using Answerback.Web.Infrastructure;
 using Answerback.Web.Pages.Accounts;
+using Answerback.Web.Pages.Conversations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -68,6 +69,9 @@ public static class WebApplicationExtensions
             options.Conventions.AddPageApplicationModelConvention("/Residency/Register", model => model.Filters.Add(twoFactor));
             options.Conventions.AddPageApplicationModelConvention("/Areas/New", model => model.Filters.Add(twoFactor));
             options.Conventions.AddPageApplicationModelConvention("/Areas/Import", model => model.Filters.Add(twoFactor));
+            options.Conventions.AddPageApplicationModelConvention("/Conversations/Open", model => model.Filters.Add(twoFactor));
+            options.Conventions.AddPageApplicationModelConvention("/Conversations/Import", model => model.Filters.Add(twoFactor));
+            options.Conventions.AddPageApplicationModelConvention("/Conversations/Respond", model => model.Filters.Add(twoFactor));
         }).AddMvcOptions(options =>
         {
             options.Filters.Add<AccountRateLimitFilter>();
@@ -132,6 +136,7 @@ public static class WebApplicationExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapRazorPages();
         app.MapHealthChecks("/healthz");
+        app.MapConversationsApi();
         return app;
     }
 }

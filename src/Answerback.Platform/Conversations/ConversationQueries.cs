@@ -140,6 +140,27 @@ public sealed class ConversationQueries(AnswerbackDbContext db, ConversationRule
         return (pick is null ? null : new NextStatement(pick.Id, pick.Number, pick.Text, unseen.Count), voted);
     }
 
+    /// <summary>Every statement shown (published or hidden) with its exact vote counts, counted from the votes now.</summary>
+    public async Task<IReadOnlyList<StatementLine>> StatementCountsAsync(Guid conversationId, CancellationToken ct = default)
+    {
+        var counts = await db.Set<Vote>().Where(v => v.ConversationId == conversationId).GroupBy(v => v.StatementId)
+            .Select(g => new { Id = g.Key, Agree = g.Count(v => v.Value > 0), Disagree = g.Count(v => v.Value < 0), Pass = g.Count(v => v.Value == 0) })
+            .ToDictionaryAsync(c => c.Id, ct);
+        return [.. (await db.Set<Statement>().AsNoTracking().Where(s => s.ConversationId == conversationId && s.State != StatementState.AwaitingReview)
+                .OrderBy(s => s.Number).ToListAsync(ct))
+            .Select(s => counts.TryGetValue(s.Id, out var c)
+                ? new StatementLine(s.Id, s.Number, s.Text, c.Agree, c.Disagree, c.Pass, s.State == StatementState.Hidden)
+                : new StatementLine(s.Id, s.Number, s.Text, 0, 0, 0, s.State == StatementState.Hidden))];
+    }
+
+    /// <summary>The organisation running the conversation, or null when there is no such conversation.</summary>
+    public Task<Guid?> OrganisationOfAsync(Guid conversationId, CancellationToken ct = default)
+        => db.Set<Conversation>().Where(c => c.Id == conversationId).Select(c => (Guid?)c.OrganisationId).FirstOrDefaultAsync(ct);
+
+    /// <summary>The conversation's topic, or null when there is no such conversation.</summary>
+    public Task<string?> TopicAsync(Guid conversationId, CancellationToken ct = default)
+        => db.Set<Conversation>().Where(c => c.Id == conversationId).Select(c => c.Topic).FirstOrDefaultAsync(ct);
+
     public async Task<MapView?> MapAsync(Guid conversationId, CancellationToken ct = default) => await maps.LatestAsync(conversationId, ct);
 
     public async Task<ReportView?> ReportAsync(Guid conversationId, int number, CancellationToken ct = default)

@@ -4,6 +4,8 @@ using Answerback.Platform.Conversations;
 using Answerback.Platform.Data;
 using Answerback.Platform.Demo;
 using Answerback.Platform.Eligibility;
+using Answerback.Platform.Jobs;
+using Answerback.Platform.Live;
 using Answerback.Platform.Notifications;
 using Answerback.Platform.Organisations;
 using Answerback.Platform.Residency;
@@ -78,6 +80,8 @@ public static class PlatformServiceCollectionExtensions
         services.AddOrganisations();
         services.AddResidency(configuration);
         services.AddEligibility();
+        services.AddJobs(configuration);
+        services.AddLive();
         services.AddNotifications(configuration);
         services.AddConversations(configuration);
         services.AddDemo(configuration);

@@ -135,310 +135,23 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.ToTable("Areas");
                 });
 
-            modelBuilder.Entity("Answerback.Platform.Conversations.Conversation", b =>
+            modelBuilder.Entity("Answerback.Platform.Notifications.NotificationPreference", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("AddRule")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("AreaId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Attribution")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BackgroundHtml")
-                        .IsRequired()
-                        .HasMaxLength(60000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BackgroundMarkdown")
-                        .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("EndsAt")
+                    b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("IsImported")
+                    b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Moderation")
+                    b.Property<bool>("WeeklyDigest")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("OpenedAt")
-                        .HasColumnType("INTEGER");
+                    b.HasKey("PersonId", "Kind");
 
-                    b.Property<Guid>("OrganisationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Question")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ReportPeriodDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ResponseDays")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Topic")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VoteRule")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AreaId");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.ToTable("Conversation");
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Conversations.MapSnapshot", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ComputedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("ConversationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Groups")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LastVoteAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ParticipantGroups")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Participants")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("StatementSignature")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Svg")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Votes")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConversationId", "Version")
-                        .IsUnique();
-
-                    b.ToTable("ConversationMaps", (string)null);
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Conversations.Report", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ConversationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Groups")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Highlighted")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("MapId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Participants")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("PeriodEnd")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("PeriodStart")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("PublishedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("RespondBy")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Votes")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MapId");
-
-                    b.HasIndex("ConversationId", "Number")
-                        .IsUnique();
-
-                    b.ToTable("ConversationReports", (string)null);
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Conversations.Response", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("PublishedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("PublishedByPersonId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ReportId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ReportId")
-                        .IsUnique();
-
-                    b.ToTable("ConversationResponses", (string)null);
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Conversations.ResponsePoint", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Decision")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ResponseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("StatementId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("Until")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ResponseId");
-
-                    b.HasIndex("StatementId");
-
-                    b.ToTable("ConversationResponsePoints", (string)null);
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Conversations.Statement", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("AuthorPersonId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ConversationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ImportedAuthor")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsSeed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("State")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConversationId", "Number")
-                        .IsUnique();
-
-                    b.ToTable("ConversationStatements", (string)null);
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Conversations.Vote", b =>
-                {
-                    b.Property<Guid>("StatementId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Participant")
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CastAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("ConversationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("FirstCastAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<short>("Value")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("StatementId", "Participant");
-
-                    b.HasIndex("ConversationId", "CastAt");
-
-                    b.HasIndex("ConversationId", "Participant");
-
-                    b.ToTable("ConversationVotes", (string)null);
+                    b.ToTable("NotificationPreferences", (string)null);
                 });
 
             modelBuilder.Entity("Answerback.Platform.Notifications.QueuedEmail", b =>
@@ -462,6 +175,12 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.Property<long>("NotBefore")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SendingSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -476,11 +195,66 @@ namespace Answerback.Platform.Sqlite.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("NotBefore");
+                    b.HasIndex("State", "NotBefore");
 
                     b.ToTable("QueuedEmails", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Notifications.SentNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Delivery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DigestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkPath")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Delivery", "DigestedAt");
+
+                    b.HasIndex("PersonId", "EventKey")
+                        .IsUnique();
+
+                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("Answerback.Platform.Organisations.MemberListEntry", b =>
@@ -916,95 +690,20 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.Navigation("Parent");
                 });
 
-            modelBuilder.Entity("Answerback.Platform.Conversations.Conversation", b =>
+            modelBuilder.Entity("Answerback.Platform.Notifications.NotificationPreference", b =>
                 {
-                    b.HasOne("Answerback.Platform.Areas.Area", "Area")
+                    b.HasOne("Answerback.Platform.Accounts.Person", null)
                         .WithMany()
-                        .HasForeignKey("AreaId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Answerback.Platform.Organisations.Organisation", "Organisation")
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Area");
-
-                    b.Navigation("Organisation");
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Conversations.MapSnapshot", b =>
-                {
-                    b.HasOne("Answerback.Platform.Conversations.Conversation", null)
-                        .WithMany()
-                        .HasForeignKey("ConversationId")
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Answerback.Platform.Conversations.Report", b =>
+            modelBuilder.Entity("Answerback.Platform.Notifications.SentNotification", b =>
                 {
-                    b.HasOne("Answerback.Platform.Conversations.Conversation", "Conversation")
+                    b.HasOne("Answerback.Platform.Accounts.Person", null)
                         .WithMany()
-                        .HasForeignKey("ConversationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Answerback.Platform.Conversations.MapSnapshot", null)
-                        .WithMany()
-                        .HasForeignKey("MapId")
-                        .OnDelete(DeleteBehavior.NoAction);
-
-                    b.Navigation("Conversation");
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Conversations.Response", b =>
-                {
-                    b.HasOne("Answerback.Platform.Conversations.Report", null)
-                        .WithMany()
-                        .HasForeignKey("ReportId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Conversations.ResponsePoint", b =>
-                {
-                    b.HasOne("Answerback.Platform.Conversations.Response", null)
-                        .WithMany("Points")
-                        .HasForeignKey("ResponseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Answerback.Platform.Conversations.Statement", null)
-                        .WithMany()
-                        .HasForeignKey("StatementId")
-                        .OnDelete(DeleteBehavior.NoAction)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Conversations.Statement", b =>
-                {
-                    b.HasOne("Answerback.Platform.Conversations.Conversation", "Conversation")
-                        .WithMany()
-                        .HasForeignKey("ConversationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Conversation");
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Conversations.Vote", b =>
-                {
-                    b.HasOne("Answerback.Platform.Conversations.Conversation", null)
-                        .WithMany()
-                        .HasForeignKey("ConversationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Answerback.Platform.Conversations.Statement", null)
-                        .WithMany()
-                        .HasForeignKey("StatementId")
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1181,11 +880,6 @@ namespace Answerback.Platform.Sqlite.Migrations
             modelBuilder.Entity("Answerback.Platform.Areas.Area", b =>
                 {
                     b.Navigation("Children");
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Conversations.Response", b =>
-                {
-                    b.Navigation("Points");
                 });
 #pragma warning restore 612, 618
         }

@@ -12,7 +12,7 @@ public static class ConversationsServiceCollectionExtensions
     public static IServiceCollection AddConversations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ConversationsOptions>().Bind(configuration.GetSection(ConversationsOptions.Section))
-            .Validate(o => o.MapDebounce >= TimeSpan.Zero && o.ReportCheckInterval > TimeSpan.Zero, "Conversations: MapDebounce must not be negative and ReportCheckInterval must be positive.")
+            .Validate(o => o.MapDebounce >= TimeSpan.Zero && !string.IsNullOrWhiteSpace(o.ReportCron), "Conversations: MapDebounce must not be negative and ReportCron must be a cron expression.")
             .ValidateOnStart();
         services.AddMemoryCache();
         services.TryAddScoped<ConversationRules>();
@@ -30,20 +30,10 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddSingleton<MapWarmStarts>();
         services.TryAddSingleton<MapRecomputeScheduler>();
         services.TryAddSingleton<IMapRecomputeTrigger>(sp => sp.GetRequiredService<MapRecomputeScheduler>());
-        services.TryAddSingleton<IConversationLocks, InProcessConversationLocks>();
-        services.TryAddSingleton<IMapPublisher, NoMapPublisher>();
+        services.TryAddScoped<RecomputeMapJob>();
         services.AddScoped<IAreaActivities, ConversationAreaActivities>();
         services.AddScoped<IDemoSeed, ConversationsDemoSeed>();
-        if (configuration.GetValue(ConversationsOptions.Section + ":" + nameof(ConversationsOptions.RunBackground), true))
-        {
-            services.AddHostedService<ConversationsWorker>();
-        }
-
+        services.AddHostedService<ConversationsSchedule>();
         return services;
-    }
-
-    private sealed class NoMapPublisher : IMapPublisher
-    {
-        public Task PublishedAsync(Guid conversationId, int version, CancellationToken ct) => Task.CompletedTask;
     }
 }

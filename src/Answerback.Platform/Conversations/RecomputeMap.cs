@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using Answerback.OpinionMap;
 using Answerback.Platform.Data;
+using Answerback.Platform.Jobs;
+using Answerback.Platform.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -21,16 +23,20 @@ public sealed class MapWarmStarts
 
 /// <summary>
 /// The background job that recomputes a conversation's opinion map from its votes and stores it
-/// (<see cref="MapSnapshot"/>), then tells the map pages (<see cref="IMapPublisher"/>). At most one
-/// runs at a time per conversation across all nodes (<see cref="IConversationLocks"/>); one that
+/// (<see cref="MapSnapshot"/>), then tells the map pages (<see cref="ILiveUpdates"/>, topic
+/// <see cref="LiveTopic"/>, message: the version). At most one runs at a time per conversation across
+/// all nodes (<see cref="IJobLocks"/>); one that
 /// finds the lock taken returns at once, because the holder re-reads the votes before it lets go,
 /// so votes that arrived meanwhile are included. Idempotent: a map that is up to date is not recomputed.
 /// </summary>
 public sealed class RecomputeMap(
-    AnswerbackDbContext db, IConversationLocks locks, IMapPublisher publisher, MapWarmStarts warm, TimeProvider time, ILogger<RecomputeMap> logger)
+    AnswerbackDbContext db, IJobLocks locks, ILiveUpdates live, MapWarmStarts warm, TimeProvider time, ILogger<RecomputeMap> logger)
 {
     /// <summary>The lock key of a conversation's recompute.</summary>
     public static string LockKey(Guid conversationId) => "conversation-map:" + conversationId.ToString("N");
+
+    /// <summary>The live-update topic of a conversation's map: each message is a new map version.</summary>
+    public static string LiveTopic(Guid conversationId) => "conversation-map-" + conversationId.ToString("N");
 
     /// <summary>Recomputes until the stored map includes every vote; false when another run holds the lock.</summary>
     public async Task<bool> RunAsync(Guid conversationId, CancellationToken ct)
@@ -96,22 +102,9 @@ public sealed class RecomputeMap(
             .ExecuteDeleteAsync(ct);
         var elapsed = time.GetElapsedTime(started).TotalMilliseconds;
         logger.MapComputed(conversationId, version, matrix.ParticipantCount, matrix.VoteCount, elapsed);
-        await publisher.PublishedAsync(conversationId, version, ct);
+        await live.PublishAsync(LiveTopic(conversationId), version.ToString(CultureInfo.InvariantCulture), ct);
         return true;
     }
-}
-
-/// <summary>At most one holder per key, across every node sharing the database.</summary>
-public interface IConversationLocks
-{
-    /// <summary>The lock, or null when someone else holds it.</summary>
-    Task<IAsyncDisposable?> TryAcquireAsync(string key, CancellationToken ct);
-}
-
-/// <summary>Tells the map pages that a new map version is stored.</summary>
-public interface IMapPublisher
-{
-    Task PublishedAsync(Guid conversationId, int version, CancellationToken ct);
 }
 
 internal static partial class ConversationsLog

@@ -158,7 +158,7 @@ public abstract class ConversationUseCaseTests(TestProvider provider) : Platform
     {
         var (conversation, _, _) = await PlantedAsync(30);
         await using var scope = Db.Scope();
-        var locks = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IConversationLocks>(scope.ServiceProvider);
+        var locks = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Answerback.Platform.Jobs.IJobLocks>(scope.ServiceProvider);
         await using (var held = await locks.TryAcquireAsync(RecomputeMap.LockKey(conversation.Id), Ct))
         {
             Assert.NotNull(held);

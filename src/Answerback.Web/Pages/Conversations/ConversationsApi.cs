@@ -71,6 +71,12 @@ public static class ConversationsApi
         api.MapGet("/{id:guid}/similar", async (Guid id, string? text, AddStatement add, CancellationToken ct) =>
                 (await add.SimilarAsync(id, text ?? "", ct)).Select(s => new SimilarStatementItem(s.Number, s.Text, Math.Round(s.Similarity, 2))).ToList())
             .WithName("SimilarStatements").Produces<List<SimilarStatementItem>>();
+        // The map page's live updates (server-sent events): each message is a new map version, from whichever node computed it.
+        app.MapLiveEvents("/conversations/{id:guid}/live", async context =>
+            Guid.TryParse(context.Request.RouteValues["id"] as string, out var id)
+            && await context.RequestServices.GetRequiredService<ConversationQueries>().TopicAsync(id, context.RequestAborted) is not null
+                ? RecomputeMap.LiveTopic(id)
+                : null).AllowAnonymous();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Answerback.Platform.Accounts;
 using Answerback.Platform.Areas;
+using Answerback.Platform.Conversations;
 using Answerback.Platform.Data;
 using Answerback.Platform.Demo;
 using Answerback.Platform.Eligibility;
@@ -86,6 +87,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddNotifications(configuration);
         services.AddModeration();
         services.AddPrimaryBallots();
+        services.AddConversations(configuration);
         services.AddDemo(configuration);
         services.AddPrimaries();
         return services;

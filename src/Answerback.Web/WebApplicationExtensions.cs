@@ -1,6 +1,7 @@
 using Answerback.Platform.Data;
 using Answerback.Web.Infrastructure;
 using Answerback.Web.Pages.Accounts;
+using Answerback.Web.Pages.Conversations;
 using Answerback.Web.Pages.Areas;
 using Answerback.Web.Pages.Primaries;
 using Microsoft.AspNetCore.Identity;
@@ -74,6 +75,9 @@ public static class WebApplicationExtensions
             options.Conventions.AddPageApplicationModelConvention("/Moderation/Hide", model => model.Filters.Add(twoFactor));
             options.Conventions.AddFolderApplicationModelConvention("/Primaries/Manage", model => model.Filters.Add(twoFactor));
             options.Conventions.AddPageApplicationModelConvention("/Primaries/PostalCodes", model => model.Filters.Add(twoFactor));
+            options.Conventions.AddPageApplicationModelConvention("/Conversations/Open", model => model.Filters.Add(twoFactor));
+            options.Conventions.AddPageApplicationModelConvention("/Conversations/Import", model => model.Filters.Add(twoFactor));
+            options.Conventions.AddPageApplicationModelConvention("/Conversations/Respond", model => model.Filters.Add(twoFactor));
         }).AddMvcOptions(options =>
         {
             options.Filters.Add<AccountRateLimitFilter>();
@@ -144,6 +148,7 @@ public static class WebApplicationExtensions
         app.MapRazorPages();
         Pages.Primaries.PrimaryBallotsApi.MapPrimaryBallotsApi(app);
         app.MapHealthChecks("/healthz");
+        app.MapConversationsApi();
         app.MapOpenApi().AllowAnonymous();
         app.MapAreasApi();
         app.MapPrimariesApi();

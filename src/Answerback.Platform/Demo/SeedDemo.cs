@@ -41,6 +41,9 @@ public static class DemoSeedOrder
 
     /// <summary>The synthetic register and the verified resident (need the areas, the party and the people).</summary>
     public const int Residency = 400;
+
+    /// <summary>The demo conversations (need the areas, the party and its organiser).</summary>
+    public const int Conversations = 700;
 }
 
 /// <summary>

@@ -1,0 +1,58 @@
+using System.Globalization;
+using Answerback.OpinionMap;
+using Answerback.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Answerback.Platform.Conversations;
+
+/// <summary>
+/// A conversation's votes as the engine's matrix, the one way the recompute and the export read them.
+/// Statement ids are the statements' numbers; participants are numbered 0, 1, 2... by when they
+/// joined (their first vote), so the numbers say nothing about who they are and stay the same as
+/// others join. Statements awaiting review are left out; hidden ones are in, moderated out. The signature
+/// (published/hidden/votes counts) tells the recompute whether a stored map is stale.
+/// </summary>
+public sealed record ConversationMatrix(VoteMatrix Matrix, IReadOnlyDictionary<string, string> NumberOfParticipant, DateTimeOffset? LastVoteAt, string StatementSignature)
+{
+    public static async Task<ConversationMatrix> LoadAsync(AnswerbackDbContext db, Guid conversationId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var statements = await db.Set<Statement>().AsNoTracking()
+            .Where(s => s.ConversationId == conversationId && s.State != StatementState.AwaitingReview)
+            .OrderBy(s => s.Number)
+            .Select(s => new { s.Number, s.State, s.Text, s.AuthorPersonId, s.ImportedAuthor, s.CreatedAt }).ToListAsync(ct);
+        var votes = await db.Set<Vote>().AsNoTracking().Where(v => v.ConversationId == conversationId)
+            .Join(db.Set<Statement>(), v => v.StatementId, s => s.Id, (v, s) => new { v.Participant, s.Number, v.Value, v.CastAt, v.FirstCastAt })
+            .ToListAsync(ct);
+        var numbers = votes.GroupBy(v => v.Participant, StringComparer.Ordinal)
+            .Select(g => (g.Key, Joined: g.Min(v => v.FirstCastAt)))
+            .OrderBy(p => p.Joined).ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Select((p, i) => (p.Key, Number: i.ToString(CultureInfo.InvariantCulture)))
+            .ToDictionary(p => p.Key, p => p.Number, StringComparer.Ordinal);
+        var builder = new VoteMatrixBuilder();
+        foreach (var s in statements)
+        {
+            var author = s.AuthorPersonId is { } a ? numbers.GetValueOrDefault(Vote.ParticipantOf(a))
+                : s.ImportedAuthor is { } imported ? numbers.GetValueOrDefault(ImportPolisConversation.ParticipantOf(imported)) : null;
+            builder.AddStatement(new StatementInfo(s.Number.ToString(CultureInfo.InvariantCulture), s.State == StatementState.Hidden, false, s.Text,
+                author, s.CreatedAt.ToUnixTimeMilliseconds()));
+        }
+
+        // Voters in joining order, so the matrix rows (and so the engine's Pol.is-style seeding) follow it.
+        foreach (var participant in numbers.OrderBy(n => int.Parse(n.Value, CultureInfo.InvariantCulture)))
+        {
+            builder.AddParticipant(participant.Value);
+        }
+
+        var latest = (DateTimeOffset?)null;
+        foreach (var v in votes)
+        {
+            builder.AddVote(numbers[v.Participant], v.Number.ToString(CultureInfo.InvariantCulture), v.Value, v.CastAt.ToUnixTimeMilliseconds());
+            latest = latest is null || v.CastAt > latest ? v.CastAt : latest;
+        }
+
+        var signature = string.Create(CultureInfo.InvariantCulture,
+            $"{statements.Count(s => s.State == StatementState.Published)}/{statements.Count(s => s.State == StatementState.Hidden)}/{votes.Count}");
+        return new ConversationMatrix(builder.Build(), numbers, latest, signature);
+    }
+}

@@ -1,0 +1,68 @@
+using Answerback.Platform.Data;
+using Answerback.Platform.Eligibility;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Answerback.Platform.Conversations;
+
+/// <summary>What the vote and add paths need to know of a conversation, read once and cached.</summary>
+public sealed record ConversationRuleSet(
+    Guid Id, Guid OrganisationId, bool IsImported, DateTimeOffset? EndsAt, EligibilityRule VoteRule, EligibilityRule AddRule, ModerationPolicy Moderation)
+{
+    /// <summary>Why votes and statements are refused at <paramref name="now"/>, or null while it is open.</summary>
+    public string? ClosedReason(DateTimeOffset now) => Conversation.IsOpen(IsImported, EndsAt, now)
+        ? null
+        : IsImported ? "This conversation was imported and is read-only." : "This conversation has ended.";
+}
+
+/// <summary>
+/// The rules of a conversation and who may vote or add, cached for the hot vote path: a conversation's
+/// rules never change after it opens, and a person's eligibility is cached for a minute once granted
+/// (a refusal is never cached, so someone who just verified can vote at once). The cost: a person who
+/// loses eligibility (e.g. removed from the member list) can still vote for up to a minute.
+/// </summary>
+public sealed class ConversationRules(AnswerbackDbContext db, CheckEligibility eligibility, IMemoryCache cache)
+{
+    private static readonly TimeSpan RulesLifetime = TimeSpan.FromMinutes(5);
+
+    private static readonly TimeSpan EligibleLifetime = TimeSpan.FromMinutes(1);
+
+    public async Task<ConversationRuleSet?> FindAsync(Guid conversationId, CancellationToken ct)
+    {
+        if (cache.TryGetValue(("conversation-rules", conversationId), out ConversationRuleSet? rules))
+        {
+            return rules;
+        }
+
+        var row = await db.Set<Conversation>().AsNoTracking().Where(c => c.Id == conversationId)
+            .Select(c => new { c.Id, c.OrganisationId, c.IsImported, c.EndsAt, c.VoteRule, c.AddRule, c.Moderation }).FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return null;
+        }
+
+        rules = new ConversationRuleSet(row.Id, row.OrganisationId, row.IsImported, row.EndsAt,
+            EligibilityRule.FromJson(row.VoteRule), EligibilityRule.FromJson(row.AddRule), row.Moderation);
+        cache.Set(("conversation-rules", conversationId), rules, RulesLifetime);
+        return rules;
+    }
+
+    /// <summary>Whether the person may vote (<paramref name="adding"/> false) or add statements (true), with the reason.</summary>
+    public async Task<EligibilityDecision> MayAsync(ConversationRuleSet rules, Guid personId, bool adding, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var key = ("conversation-eligible", rules.Id, personId, adding);
+        if (cache.TryGetValue(key, out EligibilityDecision? decision) && decision is not null)
+        {
+            return decision;
+        }
+
+        decision = await eligibility.CheckAsync(personId, adding ? rules.AddRule : rules.VoteRule, ct);
+        if (decision.IsEligible)
+        {
+            cache.Set(key, decision, EligibleLifetime);
+        }
+
+        return decision;
+    }
+}

@@ -1,3 +1,4 @@
+using Answerback.Platform.Accountability;
 using Answerback.Platform.Accounts;
 using Answerback.Platform.Areas;
 using Answerback.Platform.Data;
@@ -78,6 +79,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddResidency(configuration);
         services.AddEligibility();
         services.AddNotifications(configuration);
+        services.AddAccountability();
         services.AddDemo(configuration);
         return services;
     }

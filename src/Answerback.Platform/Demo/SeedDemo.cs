@@ -41,6 +41,9 @@ public static class DemoSeedOrder
 
     /// <summary>The synthetic register and the verified resident (need the areas, the party and the people).</summary>
     public const int Residency = 400;
+
+    /// <summary>Representatives of the demo party and a rival in every ward, their synthetic posts (need the areas, the party and the people).</summary>
+    public const int Accountability = 500;
 }
 
 /// <summary>

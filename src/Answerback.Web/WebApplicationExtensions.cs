@@ -1,5 +1,6 @@
 using Answerback.Platform.Data;
 using Answerback.Web.Infrastructure;
+using Answerback.Web.Pages.Accountability;
 using Answerback.Web.Pages.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -68,6 +69,7 @@ public static class WebApplicationExtensions
             options.Conventions.AddPageApplicationModelConvention("/Residency/Register", model => model.Filters.Add(twoFactor));
             options.Conventions.AddPageApplicationModelConvention("/Areas/New", model => model.Filters.Add(twoFactor));
             options.Conventions.AddPageApplicationModelConvention("/Areas/Import", model => model.Filters.Add(twoFactor));
+            options.Conventions.AddPageApplicationModelConvention("/Accountability/Registry", model => model.Filters.Add(twoFactor));
         }).AddMvcOptions(options =>
         {
             options.Filters.Add<AccountRateLimitFilter>();
@@ -98,6 +100,7 @@ public static class WebApplicationExtensions
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.AddServerHeader = false);
         services.AddScoped<Pages.Organisations.OrganiserGate>();
         services.AddScoped<TwoFactorRequiredFilter>();
+        services.AddScoped<Pages.Accountability.PostUploads>();
         return services;
     }
 
@@ -132,6 +135,7 @@ public static class WebApplicationExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapRazorPages();
         app.MapHealthChecks("/healthz");
+        app.MapAccountabilityApi();
         return app;
     }
 }

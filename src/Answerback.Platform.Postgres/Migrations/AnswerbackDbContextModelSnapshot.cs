@@ -100,7 +100,7 @@ namespace Answerback.Platform.Postgres.Migrations
                     b.Property<DateTimeOffset>("ComputedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Json")
+                    b.Property<string>("Content")
                         .IsRequired()
                         .HasColumnType("text");
 

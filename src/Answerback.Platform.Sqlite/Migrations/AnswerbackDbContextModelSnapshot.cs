@@ -93,7 +93,7 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.Property<long>("ComputedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Json")
+                    b.Property<string>("Content")
                         .IsRequired()
                         .HasColumnType("TEXT");
 

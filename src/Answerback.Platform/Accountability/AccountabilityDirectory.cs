@@ -99,7 +99,7 @@ public sealed class AccountabilityDirectory(AnswerbackDbContext db)
     /// <summary>Every party's campaigns (the league of parties), by name.</summary>
     public async Task<IReadOnlyList<PartyCampaigns>> AllPartyCampaignsAsync(CancellationToken ct = default)
     {
-        var rows = await db.Set<AuditSnapshot>().AsNoTracking().Where(s => s.Key.StartsWith("party:")).Select(s => s.Json).ToListAsync(ct);
+        var rows = await db.Set<AuditSnapshot>().AsNoTracking().Where(s => s.Key.StartsWith("party:")).Select(s => s.Content).ToListAsync(ct);
         return [.. rows.Select(j => JsonSerializer.Deserialize<PartyCampaigns>(j, RecomputeAudit.Json)!).OrderBy(p => p.PartyName, StringComparer.Ordinal)];
     }
 
@@ -134,6 +134,10 @@ public sealed class AccountabilityDirectory(AnswerbackDbContext db)
             snapshot?.PeriodStart, snapshot?.PeriodEnd, snapshot?.ComputedAt);
     }
 
+    /// <summary>A party's coordination network as written by the engine (<c>csv</c> or <c>graphml</c>); null when none was computed.</summary>
+    public Task<string?> NetworkAsync(string partySlug, string format, CancellationToken ct = default)
+        => db.Set<AuditSnapshot>().AsNoTracking().Where(s => s.Key == RecomputeAudit.NetworkKey(partySlug, format)).Select(s => s.Content).FirstOrDefaultAsync(ct);
+
     public Task<PostImportStatus?> ImportAsync(Guid importId, CancellationToken ct = default)
         => db.Set<PostImport>().AsNoTracking().Where(i => i.Id == importId)
             .Select(i => new PostImportStatus(i.Id, i.OrganisationId, i.RepresentativeId, i.RequestedByPersonId, i.FileName, i.State, i.PostsRead, i.PostsAdded, i.Error, i.CreatedAt, i.FinishedAt))
@@ -142,7 +146,7 @@ public sealed class AccountabilityDirectory(AnswerbackDbContext db)
     private async Task<T?> SnapshotAsync<T>(string key, CancellationToken ct)
         where T : class
     {
-        var json = await db.Set<AuditSnapshot>().AsNoTracking().Where(s => s.Key == key).Select(s => s.Json).FirstOrDefaultAsync(ct);
+        var json = await db.Set<AuditSnapshot>().AsNoTracking().Where(s => s.Key == key).Select(s => s.Content).FirstOrDefaultAsync(ct);
         return json is null ? null : JsonSerializer.Deserialize<T>(json, RecomputeAudit.Json);
     }
 }

@@ -10,6 +10,9 @@ public interface IAccountabilityJobs
 {
     /// <summary>Runs <see cref="ImportPosts.RunAsync"/> for the import in the background.</summary>
     void EnqueueImport(Guid importId);
+
+    /// <summary>Runs <see cref="RecomputeAudit.RunAsync"/> in the background (after a note changes what is scored).</summary>
+    void EnqueueRecompute();
 }
 
 /// <summary>
@@ -22,6 +25,9 @@ internal sealed class InProcessAccountabilityJobs(IServiceScopeFactory scopes, I
 
     public void EnqueueImport(Guid importId) => queue.Writer.TryWrite(importId);
 
+    // Guid.Empty stands for "recompute only".
+    public void EnqueueRecompute() => queue.Writer.TryWrite(Guid.Empty);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await foreach (var id in queue.Reader.ReadAllAsync(stoppingToken))
@@ -29,7 +35,14 @@ internal sealed class InProcessAccountabilityJobs(IServiceScopeFactory scopes, I
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ImportPosts>().RunAsync(id, stoppingToken);
+                if (id == Guid.Empty)
+                {
+                    await scope.ServiceProvider.GetRequiredService<RecomputeAudit>().RunAsync(stoppingToken);
+                }
+                else
+                {
+                    await scope.ServiceProvider.GetRequiredService<ImportPosts>().RunAsync(id, stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -64,7 +64,7 @@ internal sealed class PostImportConfiguration : IEntityTypeConfiguration<PostImp
 }
 
 /// <summary>
-/// A precomputed view (a scorecard, a party's campaigns, an area's presence) as JSON, written by
+/// A precomputed view (a scorecard, a party's campaigns, an area's presence) as JSON (or a network as CSV or GraphML text), written by
 /// <see cref="RecomputeAudit"/> after each import so that pages only read one row.
 /// </summary>
 public class AuditSnapshot
@@ -72,7 +72,7 @@ public class AuditSnapshot
     /// <summary><c>rep:{id}</c>, <c>party:{key}</c>, <c>area:{id}</c>.</summary>
     public string Key { get; set; } = "";
 
-    public string Json { get; set; } = "";
+    public string Content { get; set; } = "";
 
     public DateTimeOffset ComputedAt { get; set; }
 }

@@ -72,6 +72,7 @@ public sealed class RecomputeAudit(AnswerbackDbContext db, TimeProvider time)
 
         // Campaigns per party, over the party's own posts (the excluded channel still counts here: a campaign is public either way).
         var partyViews = new List<PartyCampaigns>();
+        var networks = new List<AuditSnapshot>();
         var campaignPostIds = new HashSet<(string, string)>();
         var theirCampaigns = new Dictionary<Guid, List<ScorecardCampaign>>();
         foreach (var party in reps.Values.GroupBy(r => r.PartySlug, StringComparer.Ordinal))
@@ -116,6 +117,7 @@ public sealed class RecomputeAudit(AnswerbackDbContext db, TimeProvider time)
             }
 
             partyViews.Add(new PartyCampaigns(party.Key, party.First().PartyName, partyPosts.Count, inCampaigns, views, now));
+            networks.AddRange(NetworkSnapshots(party.Key, partyPosts, now));
         }
 
         // Conversation metrics over each representative's accounts pooled into one (the engine's definitions, unchanged).
@@ -213,6 +215,7 @@ public sealed class RecomputeAudit(AnswerbackDbContext db, TimeProvider time)
         }
 
         snapshots.Add(Snapshot(PresenceKey, Presence(posts, Scored, reps, now), now));
+        snapshots.AddRange(networks);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Set<AuditSnapshot>().ExecuteDeleteAsync(ct);
@@ -352,8 +355,29 @@ public sealed class RecomputeAudit(AnswerbackDbContext db, TimeProvider time)
             first, last, now);
     }
 
+    /// <summary>The key of a party's coordination network written as <paramref name="format"/> (<c>csv</c> or <c>graphml</c>).</summary>
+    public static string NetworkKey(string partySlug, string format) => $"network:{partySlug}:{format}";
+
+    /// <summary>The types of the downloadable network: the text, link and repost ones the campaigns rest on.</summary>
+    public static readonly IReadOnlyList<CoordinationType> NetworkTypes = [CoordinationType.CoText, CoordinationType.CoSimilar, CoordinationType.CoRepost, CoordinationType.CoLink];
+
+    /// <summary>The party's coordination network (the engine's detector and writers), as CSV and GraphML text.</summary>
+    private static IEnumerable<AuditSnapshot> NetworkSnapshots(string partySlug, List<Post> partyPosts, DateTimeOffset now)
+    {
+        var options = new CoordinationOptions { Window = new CampaignOptions().Window };
+        var byType = CoordinationDetector.Detect(partyPosts, [.. NetworkTypes], options);
+        var edges = NetworkTypes.SelectMany(t => byType[t]).ToList();
+        var handles = CoordinationReport.Handles(partyPosts);
+        foreach (var (format, name) in new[] { (ReportFormat.Csv, "csv"), (ReportFormat.GraphMl, "graphml") })
+        {
+            using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            CoordinationReport.Write(writer, edges, format, handles);
+            yield return new AuditSnapshot { Key = NetworkKey(partySlug, name), Content = writer.ToString(), ComputedAt = now };
+        }
+    }
+
     private static AuditSnapshot Snapshot<T>(string key, T value, DateTimeOffset now)
-        => new() { Key = key, Json = JsonSerializer.Serialize(value, Json), ComputedAt = now };
+        => new() { Key = key, Content = JsonSerializer.Serialize(value, Json), ComputedAt = now };
 
     private static string CampaignId(Post earliest)
         => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(earliest.Network + "\n" + earliest.Id)))[..12];

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Answerback.Platform.Postgres.Migrations
 {
     [DbContext(typeof(AnswerbackDbContext))]
-    [Migration("20261202000133_Accountability")]
+    [Migration("20261202003639_Accountability")]
     partial class Accountability
     {
         /// <inheritdoc />
@@ -103,7 +103,7 @@ namespace Answerback.Platform.Postgres.Migrations
                     b.Property<DateTimeOffset>("ComputedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Json")
+                    b.Property<string>("Content")
                         .IsRequired()
                         .HasColumnType("text");
 

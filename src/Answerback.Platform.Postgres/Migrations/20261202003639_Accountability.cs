@@ -41,7 +41,7 @@ namespace Answerback.Platform.Postgres.Migrations
                 columns: table => new
                 {
                     Key = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Json = table.Column<string>(type: "text", nullable: false),
+                    Content = table.Column<string>(type: "text", nullable: false),
                     ComputedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Answerback.Platform.Sqlite.Migrations
 {
     [DbContext(typeof(AnswerbackDbContext))]
-    [Migration("20261202000002_Accountability")]
+    [Migration("20261202003558_Accountability")]
     partial class Accountability
     {
         /// <inheritdoc />
@@ -96,7 +96,7 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.Property<long>("ComputedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Json")
+                    b.Property<string>("Content")
                         .IsRequired()
                         .HasColumnType("TEXT");
 

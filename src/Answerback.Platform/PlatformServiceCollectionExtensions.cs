@@ -1,3 +1,4 @@
+using Answerback.Platform.Accountability;
 using Answerback.Platform.Accounts;
 using Answerback.Platform.Areas;
 using Answerback.Platform.Conversations;
@@ -88,6 +89,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddModeration();
         services.AddPrimaryBallots();
         services.AddConversations(configuration);
+        services.AddAccountability();
         services.AddDemo(configuration);
         services.AddPrimaries();
         return services;

@@ -1,5 +1,6 @@
 using Answerback.Platform.Data;
 using Answerback.Web.Infrastructure;
+using Answerback.Web.Pages.Accountability;
 using Answerback.Web.Pages.Accounts;
 using Answerback.Web.Pages.Conversations;
 using Answerback.Web.Pages.Areas;
@@ -78,6 +79,7 @@ public static class WebApplicationExtensions
             options.Conventions.AddPageApplicationModelConvention("/Conversations/Open", model => model.Filters.Add(twoFactor));
             options.Conventions.AddPageApplicationModelConvention("/Conversations/Import", model => model.Filters.Add(twoFactor));
             options.Conventions.AddPageApplicationModelConvention("/Conversations/Respond", model => model.Filters.Add(twoFactor));
+            options.Conventions.AddPageApplicationModelConvention("/Accountability/Registry", model => model.Filters.Add(twoFactor));
         }).AddMvcOptions(options =>
         {
             options.Filters.Add<AccountRateLimitFilter>();
@@ -113,6 +115,7 @@ public static class WebApplicationExtensions
         services.AddScoped<TwoFactorRequiredFilter>();
         // The HTTP API's document at /openapi/v1.json (each capability's Pages/<Cap>/<Cap>Api.cs).
         services.AddOpenApi();
+        services.AddScoped<Pages.Accountability.PostUploads>();
         return services;
     }
 
@@ -152,6 +155,7 @@ public static class WebApplicationExtensions
         app.MapOpenApi().AllowAnonymous();
         app.MapAreasApi();
         app.MapPrimariesApi();
+        app.MapAccountabilityApi();
         return app;
     }
 }

@@ -44,6 +44,8 @@ public static class DemoSeedOrder
 
     /// <summary>The demo conversations (need the areas, the party and its organiser).</summary>
     public const int Conversations = 700;
+    /// <summary>Representatives of the demo party and a rival in every ward, their synthetic posts (need the areas, the party and the people).</summary>
+    public const int Accountability = 500;
 }
 
 /// <summary>

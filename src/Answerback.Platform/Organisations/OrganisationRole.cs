@@ -12,6 +12,9 @@ public enum OrganisationRoleKind
 
     /// <summary>Moderates the organisation's conversations.</summary>
     Moderator = 2,
+
+    /// <summary>Uploads posts for the organisation's representatives (Accountability); nothing else.</summary>
+    Researcher = 3,
 }
 
 /// <summary>A grant of <see cref="OrganisationRoleKind"/> to a person for one organisation.</summary>

@@ -41,7 +41,11 @@ public static class LiveEvents
 
     private static async Task StreamAsync(HttpContext context, string topic)
     {
-        var ct = context.RequestAborted;
+        // Ends when the client goes away or the node shuts down (an open stream must not hold up a
+        // deployment; the browser reconnects to another node).
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted,
+            context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+        var ct = stop.Token;
         var live = context.RequestServices.GetRequiredService<ILiveUpdates>();
         // Subscribed before the headers go out, so nothing published after the client connected is missed.
         var messages = live.SubscribeAsync(topic, ct).GetAsyncEnumerator(ct);
@@ -75,7 +79,7 @@ public static class LiveEvents
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // The client went away.
+            // The client went away, or the node is stopping.
         }
         finally
         {

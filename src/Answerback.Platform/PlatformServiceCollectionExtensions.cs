@@ -1,5 +1,6 @@
 using Answerback.Platform.Accounts;
 using Answerback.Platform.Areas;
+using Answerback.Platform.Comments;
 using Answerback.Platform.Data;
 using Answerback.Platform.Demo;
 using Answerback.Platform.Eligibility;
@@ -80,6 +81,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddEligibility();
         services.AddNotifications(configuration);
         services.AddModeration();
+        services.AddComments(configuration);
         services.AddDemo(configuration);
         return services;
     }

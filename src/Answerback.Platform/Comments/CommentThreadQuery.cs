@@ -20,8 +20,8 @@ public sealed record CommentView(
     bool ViewerMayEdit);
 
 /// <summary>
-/// One page of a thread: <see cref="CommentThreadQuery.PageSize"/> top-level comments, oldest first,
-/// each followed by all its replies in reply order (depth-first).
+/// One page of a thread: top-level comments, oldest first, each followed by all its replies in reply
+/// order (depth-first), whole branches up to about <see cref="CommentThreadQuery.PageSize"/> comments.
 /// </summary>
 public sealed record CommentThreadView(
     string Kind,
@@ -40,7 +40,8 @@ public sealed record CommentThreadView(
 /// <summary>Reads a thread for the <c>Comments/_Thread</c> partial: three indexed queries whatever the thread's size.</summary>
 public sealed class CommentThreadQuery(AnswerbackDbContext db, CommentThreads threads, ModerationStatus moderation, ModeratorRoles roles, IOptions<CommentsOptions> options, TimeProvider time)
 {
-    public const int PageSize = 50;
+    /// <summary>About how many comments a page shows (whole branches; one long branch may exceed it).</summary>
+    public const int PageSize = 100;
 
     /// <summary>The page of the thread as <paramref name="viewer"/> (null: signed out) sees it; null when the thread does not exist.</summary>
     public async Task<CommentThreadView?> PageAsync(string kind, Guid threadId, Guid? viewer, int page = 1, CancellationToken ct = default)
@@ -52,13 +53,34 @@ public sealed class CommentThreadQuery(AnswerbackDbContext db, CommentThreads th
             return null;
         }
 
+        // Pages hold whole branches (a top-level comment and all its replies), as many as fit in
+        // PageSize comments (at least one branch), so a page's size does not depend on how the
+        // replies happen to be spread.
         var comments = db.Set<Comment>().AsNoTracking().Where(c => c.ThreadKind == kind && c.ThreadId == threadId);
-        var roots = comments.Where(c => c.Depth == 0);
-        var total = await comments.CountAsync(ct);
-        var rootCount = await roots.CountAsync(ct);
-        var pageCount = Math.Max(1, (rootCount + PageSize - 1) / PageSize);
+        var branches = await (
+            from r in comments
+            where r.Depth == 0
+            join c in comments on r.Id equals c.RootId into branch
+            orderby r.CreatedAt, r.Id
+            select new { r.Id, Size = branch.Count() }).ToListAsync(ct);
+        var pages = new List<List<Guid>>();
+        var size = 0;
+        foreach (var branch in branches)
+        {
+            if (pages.Count == 0 || (size + branch.Size > PageSize && size > 0))
+            {
+                pages.Add([]);
+                size = 0;
+            }
+
+            pages[^1].Add(branch.Id);
+            size += branch.Size;
+        }
+
+        var total = branches.Sum(b => b.Size);
+        var pageCount = Math.Max(1, pages.Count);
         page = Math.Clamp(page, 1, pageCount);
-        var rootIds = roots.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Skip((page - 1) * PageSize).Take(PageSize).Select(c => c.Id);
+        List<Guid> rootIds = pages.Count == 0 ? [] : pages[page - 1];
         var rows = await (
             from c in db.Set<Comment>().AsNoTracking()
             where rootIds.Contains(c.RootId)

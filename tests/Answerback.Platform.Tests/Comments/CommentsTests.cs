@@ -124,6 +124,27 @@ public abstract class CommentsTests(TestProvider provider) : PlatformTest(provid
     }
 
     [Fact]
+    public async Task PageAsync_WholeBranchesUpToThePageSize()
+    {
+        var (_, thread, alice, bob, _) = await ArrangeAsync();
+        var first = (await PostAsync(thread, alice, "Branch one")).Value!;
+        for (var i = 0; i < CommentThreadQuery.PageSize; i++)
+        {
+            Db.Time.Advance(TimeSpan.FromMinutes(2));
+            Assert.True((await PostAsync(thread, i % 2 == 0 ? bob : alice, $"Reply {i} " + new string((char)('a' + (i % 26)), i % 7), first.Id)).Succeeded);
+        }
+
+        Db.Time.Advance(TimeSpan.FromMinutes(2));
+        await PostAsync(thread, bob, "Branch two");
+
+        var one = await ViewAsync(thread, page: 1);
+        var two = await ViewAsync(thread, page: 2);
+
+        Assert.Equal((CommentThreadQuery.PageSize + 2, 2, CommentThreadQuery.PageSize + 1), (one.Total, one.PageCount, one.Comments.Count));
+        Assert.Equal("Branch two", Text(Assert.Single(two.Comments).BodyHtml));
+    }
+
+    [Fact]
     public async Task Edit_WithinTenMinutes_HistoryPublic_LaterOrByAnotherRefused()
     {
         var (_, thread, alice, bob, _) = await ArrangeAsync();

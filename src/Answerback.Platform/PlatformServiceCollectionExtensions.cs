@@ -2,6 +2,7 @@ using Answerback.Platform.Accountability;
 using Answerback.Platform.Accounts;
 using Answerback.Platform.Areas;
 using Answerback.Platform.Conversations;
+using Answerback.Platform.Comments;
 using Answerback.Platform.Data;
 using Answerback.Platform.Demo;
 using Answerback.Platform.Eligibility;
@@ -90,6 +91,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddPrimaryBallots();
         services.AddConversations(configuration);
         services.AddAccountability();
+        services.AddComments(configuration);
         services.AddDemo(configuration);
         services.AddPrimaries();
         return services;

@@ -23,6 +23,12 @@ public sealed class PasskeyJourneyTests(LocalhostLiveApp app) : IClassFixture<Lo
 {
     private const string Password = "Correct-horse-42";
 
+    /// <summary>
+    /// Each passkey step is a page load after the authenticator answers; on a loaded 2-core CI machine
+    /// that can take longer than Playwright's 5-second default (a wait, not a timing assertion).
+    /// </summary>
+    private static readonly LocatorAssertionsToBeVisibleOptions Patient = new() { Timeout = 30_000 };
+
     [Fact]
     public async Task Passkey_AddSignOutSignInWithItAndRemove()
     {
@@ -52,13 +58,13 @@ public sealed class PasskeyJourneyTests(LocalhostLiveApp app) : IClassFixture<Lo
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My account" })).ToBeVisibleAsync();
-        await Expect(page.GetByText("You have no passkeys.")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My account" })).ToBeVisibleAsync(Patient);
+        await Expect(page.GetByText("You have no passkeys.")).ToBeVisibleAsync(Patient);
         await Browser.AssertAccessibleAsync(page);
 
         await page.GetByLabel("Name for the new passkey").FillAsync("Work laptop");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
-        await Expect(page.GetByText("Work laptop, added")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Work laptop, added")).ToBeVisibleAsync(Patient);
         await Browser.AssertAccessibleAsync(page);
         Assert.Equal(1, await PasskeyCountAsync(email));
 
@@ -66,12 +72,12 @@ public sealed class PasskeyJourneyTests(LocalhostLiveApp app) : IClassFixture<Lo
         await page.GotoAsync("/accounts/sign-in");
         await Browser.AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Use a passkey" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My account" })).ToBeVisibleAsync();
-        await Expect(page.GetByText(email)).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My account" })).ToBeVisibleAsync(Patient);
+        await Expect(page.GetByText(email)).ToBeVisibleAsync(Patient);
         await Browser.AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove passkey Work laptop" }).ClickAsync();
-        await Expect(page.GetByText("You have no passkeys.")).ToBeVisibleAsync();
+        await Expect(page.GetByText("You have no passkeys.")).ToBeVisibleAsync(Patient);
         await Browser.AssertAccessibleAsync(page);
         Assert.Equal(0, await PasskeyCountAsync(email));
     }

@@ -92,6 +92,16 @@ public sealed class ExternalSignInTests(OidcFixture oidc) : IClassFixture<OidcFi
             return await users.FindByEmailAsync(email) is { } person ? await users.GetLoginsAsync(person) : [];
         });
 
+    /// <summary>Arranges a person already linked to the "party" provider (as the link page would).</summary>
+    private static async Task LinkDirectlyAsync(AnswerbackApp app, string email, string subject)
+        => await app.WithScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<Person>>();
+            var result = await users.AddLoginAsync((await users.FindByEmailAsync(email))!, new UserLoginInfo(Party, subject, "Party ID"));
+            Assert.True(result.Succeeded);
+            return result;
+        });
+
     private static async Task<Person?> FindAsync(AnswerbackApp app, string email)
         => await app.WithScopeAsync(async services => await services.GetRequiredService<UserManager<Person>>().FindByEmailAsync(email));
 
@@ -249,9 +259,8 @@ public sealed class ExternalSignInTests(OidcFixture oidc) : IClassFixture<OidcFi
     {
         var app = await oidc.AppAsync(provider);
         var email = $"organiser-{provider}@example.org";
-        var person = await app.CreatePersonAsync(email, twoFactor: true);
-        await app.WithScopeAsync(async services => await services.GetRequiredService<UserManager<Person>>().AddLoginAsync(
-            (await services.GetRequiredService<UserManager<Person>>().FindByIdAsync(person.Id.ToString()))!, new UserLoginInfo(Party, "sub-organiser-" + provider, "Party ID")));
+        await app.CreatePersonAsync(email, twoFactor: true);
+        await LinkDirectlyAsync(app, email, "sub-organiser-" + provider);
         using var session = app.Session();
 
         var page = await SignInThroughProviderAsync(session, new ProviderUser("sub-organiser-" + provider, email, true));
@@ -296,8 +305,7 @@ public sealed class ExternalSignInTests(OidcFixture oidc) : IClassFixture<OidcFi
         var app = await oidc.AppAsync(provider);
         var email = $"replay-{provider}@example.org";
         await app.CreatePersonAsync(email);
-        await app.WithScopeAsync(async services => await services.GetRequiredService<UserManager<Person>>().AddLoginAsync(
-            (await services.GetRequiredService<UserManager<Person>>().FindByEmailAsync(email))!, new UserLoginInfo(Party, "sub-replay-" + provider, "Party ID")));
+        await LinkDirectlyAsync(app, email, "sub-replay-" + provider);
         using var victim = app.Session();
         var answer = await StartAsync(victim, new ProviderUser("sub-replay-" + provider, email, true));
         Assert.Equal("/accounts/me", (await FinishAsync(victim, answer)).Location);
@@ -320,5 +328,27 @@ public sealed class ExternalSignInTests(OidcFixture oidc) : IClassFixture<OidcFi
 
         await AssertRefusedAsync(session, page);
         Assert.Null(await FindAsync(app, $"mixup-{provider}@example.org"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ReturnUrl_OnThisSiteFollowed_ElsewhereReplacedByTheAccountPage(Provider provider)
+    {
+        var app = await oidc.AppAsync(provider);
+        var email = $"return-{provider}@example.org";
+        await app.CreatePersonAsync(email);
+        await LinkDirectlyAsync(app, email, "sub-return-" + provider);
+        var user = new ProviderUser("sub-return-" + provider, email, true);
+
+        using var local = app.Session();
+        var followed = await FinishAsync(local, await StartAsync(local, user, returnUrl: "/residency/verify"));
+        using var away = app.Session();
+        var replaced = await FinishAsync(away, await StartAsync(away, user, returnUrl: "https://evil.example/phish"));
+        using var protocolRelative = app.Session();
+        var alsoReplaced = await FinishAsync(protocolRelative, await StartAsync(protocolRelative, user, returnUrl: "//evil.example/phish"));
+
+        Assert.Equal("/residency/verify", followed.Location);
+        Assert.Equal("/accounts/me", replaced.Location);
+        Assert.Equal("/accounts/me", alsoReplaced.Location);
     }
 }

@@ -102,5 +102,5 @@ public sealed class ExternalModel(SignInManager<Person> signIn, SignInMethods me
         return LocalRedirect(SafeReturnUrl());
     }
 
-    private string SafeReturnUrl() => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/accounts/me";
+    private string SafeReturnUrl() => Url.SafeReturnUrl(ReturnUrl);
 }

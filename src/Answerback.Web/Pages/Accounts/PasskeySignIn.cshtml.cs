@@ -43,7 +43,7 @@ public sealed class PasskeySignInModel(SignInManager<Person> signIn, ILogger<Pas
         var result = await signIn.PasskeySignInAsync(CredentialJson);
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/accounts/me");
+            return LocalRedirect(Url.SafeReturnUrl(ReturnUrl));
         }
 
         logger.SignInFailed("an account", result.IsLockedOut ? "passkey, locked out" : "passkey refused");

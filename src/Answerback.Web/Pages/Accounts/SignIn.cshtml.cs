@@ -103,7 +103,7 @@ public sealed class SignInModel(SignInManager<Person> signIn, UserManager<Person
         return Failed();
     }
 
-    private string SafeReturnUrl() => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/accounts/me";
+    private string SafeReturnUrl() => Url.SafeReturnUrl(ReturnUrl);
 
     private PageResult Failed()
     {

@@ -42,7 +42,7 @@ public sealed class SignInTwoFactorModel(SignInManager<Person> signIn, ILogger<S
         if (result.Succeeded)
         {
             logger.SignedIn(person.Id);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/accounts/me");
+            return LocalRedirect(Url.SafeReturnUrl(ReturnUrl));
         }
 
         logger.SignInFailed(person.Id.ToString(), result.IsLockedOut ? "locked out at the second step" : "wrong second-factor code");

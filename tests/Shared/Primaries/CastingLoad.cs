@@ -141,9 +141,11 @@ public static partial class CastingLoad
         var organiser = Person.Create($"organiser-{suffix}@example.org", "Organiser", now, emailConfirmed: true);
         await users.CreateAsync(organiser);
         await Check(s.GetRequiredService<GrantOrganisationRole>().GrantAsync(organisation.Id, organiser.Id, OrganisationRoleKind.Organiser, ct));
-        var opens = now.AddSeconds(6);
+        // The timetable from the moment of creation (a loaded machine may have taken seconds to get here).
+        now = TimeProvider.System.GetUtcNow();
+        var opens = now.AddSeconds(15);
         var primary = await Check(s.GetRequiredService<CreatePrimary>().CreateAsync(organiser.Id, organisation.Id,
-            new PrimaryDetails("Load test " + suffix, null, area.Id, 1, "av", Electorate.VerifiedResidents, new PrimaryTimetable(now.AddSeconds(2), now.AddSeconds(4), opens, now.AddDays(1))), ct));
+            new PrimaryDetails("Load test " + suffix, null, area.Id, 1, "av", Electorate.VerifiedResidents, new PrimaryTimetable(now.AddSeconds(5), now.AddSeconds(10), opens, now.AddDays(1))), ct));
         var db = s.GetRequiredService<AnswerbackDbContext>();
         for (var i = 0; i < 3; i++)
         {

@@ -1,6 +1,7 @@
 using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Answerback.Platform.Eligibility;
+using Answerback.Platform.Notifications;
 using Answerback.Platform.Residency;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +32,7 @@ public sealed record CastReceipt(string TrackingCode, int Sequence, string Ballo
 /// ballot is stored with no reference to the voter, and its entry is appended to the board under the
 /// head row's lock. The response is sent only after the commit, so an acknowledged ballot survives a crash.
 /// </summary>
-public sealed class CastBallot(AnswerbackDbContext db, IBallotPapers papers, CheckEligibility eligibility, ResidencyHasher hasher, TimeProvider time)
+public sealed class CastBallot(AnswerbackDbContext db, IBallotPapers papers, CheckEligibility eligibility, ResidencyHasher hasher, IEmailQueue email, TimeProvider time)
 {
     /// <summary>Errors about the credential: already used, not recognised, not eligible.</summary>
     public const string CredentialField = "credential";
@@ -113,7 +114,33 @@ public sealed class CastBallot(AnswerbackDbContext db, IBallotPapers papers, Che
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        if (voter is PersonVoter online)
+        {
+            await EmailTrackingCodeAsync(paper, online.PersonId, entry.TrackingCode, ct);
+        }
+
         return Result.Ok(new CastReceipt(entry.TrackingCode, entry.Sequence, sealedBallot.Ballot));
+    }
+
+    /// <summary>
+    /// Emails an account holder their tracking code, through the email queue, whose row is deleted
+    /// once sent: the platform keeps no lasting record tying the person to the code (the mail itself
+    /// is the voter's; see docs/primaries.md for what a mail provider's copy means). Not through
+    /// notifications, whose records are kept for deduplication.
+    /// </summary>
+    private async Task EmailTrackingCodeAsync(BallotPaper paper, Guid personId, string trackingCode, CancellationToken ct)
+    {
+        var address = await db.Users.Where(u => u.Id == personId && u.EmailConfirmed).Select(u => u.Email).FirstOrDefaultAsync(ct);
+        if (address is null)
+        {
+            return;
+        }
+
+        var code = TrackingCodes.Format(trackingCode);
+        await email.EnqueueAsync(new EmailMessage(address, $"Your ballot in {paper.Title} is cast",
+            $"Your ballot in {paper.Title} is cast and on the public bulletin board.\n\nYour tracking code: {code}\n\n"
+            + $"After voting closes, look it up at /primaries/{paper.PrimaryId}/track to see your ballot as it was recorded and counted. "
+            + "The code does not say who you are; keep this email to yourself.", null), ct);
     }
 
     /// <summary>Why the primary takes no ballots now, or null while voting is open.</summary>

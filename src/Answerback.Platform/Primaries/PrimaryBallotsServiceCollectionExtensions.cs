@@ -17,6 +17,7 @@ public static class PrimaryBallotsServiceCollectionExtensions
         services.TryAddScoped<CountPrimary>();
         services.TryAddScoped<PublishCheckpoints>();
         services.TryAddScoped<TurnoutQuery>();
+        services.AddHostedService<PrimaryBallotsSchedule>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Answerback.Platform.Areas;
 using Answerback.Platform.Data;
 using Answerback.Platform.Demo;
 using Answerback.Platform.Eligibility;
+using Answerback.Platform.Moderation;
 using Answerback.Platform.Notifications;
 using Answerback.Platform.Organisations;
 using Answerback.Platform.Primaries;
@@ -79,6 +80,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddResidency(configuration);
         services.AddEligibility();
         services.AddNotifications(configuration);
+        services.AddModeration();
         services.AddDemo(configuration);
         services.AddPrimaries();
         return services;

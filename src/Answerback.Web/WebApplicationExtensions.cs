@@ -70,6 +70,8 @@ public static class WebApplicationExtensions
             options.Conventions.AddPageApplicationModelConvention("/Areas/New", model => model.Filters.Add(twoFactor));
             options.Conventions.AddPageApplicationModelConvention("/Areas/Import", model => model.Filters.Add(twoFactor));
             options.Conventions.AddFolderApplicationModelConvention("/Primaries/Manage", model => model.Filters.Add(twoFactor));
+            options.Conventions.AddPageApplicationModelConvention("/Moderation/Queue", model => model.Filters.Add(twoFactor));
+            options.Conventions.AddPageApplicationModelConvention("/Moderation/Hide", model => model.Filters.Add(twoFactor));
         }).AddMvcOptions(options =>
         {
             options.Filters.Add<AccountRateLimitFilter>();

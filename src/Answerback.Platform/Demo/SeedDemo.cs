@@ -41,6 +41,9 @@ public static class DemoSeedOrder
 
     /// <summary>The synthetic register and the verified resident (need the areas, the party and the people).</summary>
     public const int Residency = 400;
+
+    /// <summary>The primaries (need the party, its people, members and the verified resident).</summary>
+    public const int Primaries = 500;
 }
 
 /// <summary>

@@ -3,6 +3,8 @@ using Answerback.Platform.Areas;
 using Answerback.Platform.Data;
 using Answerback.Platform.Demo;
 using Answerback.Platform.Eligibility;
+using Answerback.Platform.Jobs;
+using Answerback.Platform.Live;
 using Answerback.Platform.Moderation;
 using Answerback.Platform.Notifications;
 using Answerback.Platform.Organisations;
@@ -79,6 +81,8 @@ public static class PlatformServiceCollectionExtensions
         services.AddOrganisations();
         services.AddResidency(configuration);
         services.AddEligibility();
+        services.AddJobs(configuration);
+        services.AddLive();
         services.AddNotifications(configuration);
         services.AddModeration();
         services.AddDemo(configuration);

@@ -1,6 +1,7 @@
 using Answerback.Platform.Data;
 using Answerback.Web.Infrastructure;
 using Answerback.Web.Pages.Accounts;
+using Answerback.Web.Pages.Areas;
 using Answerback.Web.Pages.Primaries;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -65,7 +66,7 @@ public static class WebApplicationExtensions
             // Organisers and administrators enrol in two-factor sign-in before using their pages.
             var twoFactor = new ServiceFilterAttribute(typeof(TwoFactorRequiredFilter));
             options.Conventions.AddFolderApplicationModelConvention("/Organisations", model => model.Filters.Add(twoFactor));
-            options.Conventions.AddFolderApplicationModelConvention("/Notifications", model => model.Filters.Add(twoFactor));
+            options.Conventions.AddPageApplicationModelConvention("/Notifications/Outbox", model => model.Filters.Add(twoFactor));
             options.Conventions.AddPageApplicationModelConvention("/Residency/Register", model => model.Filters.Add(twoFactor));
             options.Conventions.AddPageApplicationModelConvention("/Areas/New", model => model.Filters.Add(twoFactor));
             options.Conventions.AddPageApplicationModelConvention("/Areas/Import", model => model.Filters.Add(twoFactor));
@@ -102,6 +103,8 @@ public static class WebApplicationExtensions
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.AddServerHeader = false);
         services.AddScoped<Pages.Organisations.OrganiserGate>();
         services.AddScoped<TwoFactorRequiredFilter>();
+        // The HTTP API's document at /openapi/v1.json (each capability's Pages/<Cap>/<Cap>Api.cs).
+        services.AddOpenApi();
         return services;
     }
 
@@ -137,6 +140,8 @@ public static class WebApplicationExtensions
         app.MapRazorPages();
         app.MapHealthChecks("/healthz");
         app.MapPrimariesApi();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapAreasApi();
         return app;
     }
 }

@@ -9,6 +9,13 @@ public sealed class EmailOptions
     public string From { get; set; } = "Answerback <noreply@answerback.invalid>";
 
     public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>
+    /// A message claimed by a sender longer ago than this (default 10 minutes) is taken for one whose
+    /// sender died mid-send: it is marked Unconfirmed and not sent again (see docs/architecture.md).
+    /// Longer than any SMTP conversation, so a slow server is never mistaken for a crash.
+    /// </summary>
+    public TimeSpan SendingTimeout { get; set; } = TimeSpan.FromMinutes(10);
 }
 
 /// <summary>The <c>Email:Smtp</c> section.</summary>

@@ -15,8 +15,12 @@ public enum EmailKind
     PasswordReset = 2,
 }
 
-/// <summary>An email to one recipient. <see cref="HtmlBody"/> is optional; the text body is always sent.</summary>
-public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody, EmailKind Kind = EmailKind.Notice);
+/// <summary>
+/// An email to one recipient. <see cref="HtmlBody"/> is optional; the text body is always sent.
+/// <see cref="UnsubscribeUrl"/> adds the one-click unsubscribe headers of RFC 8058; <see cref="QueueId"/>
+/// (the queued message's id) makes the Message-ID stable, so a receiving system can recognise a resend.
+/// </summary>
+public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody, EmailKind Kind = EmailKind.Notice, string? UnsubscribeUrl = null, Guid? QueueId = null);
 
 /// <summary>The one way the platform sends email: SMTP when configured, the local outbox otherwise.</summary>
 public interface IEmailSender
@@ -39,6 +43,19 @@ internal static class MimeMessages
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
         mime.Body = body.ToMessageBody();
         mime.Headers.Add(KindHeader, message.Kind.ToString());
+        if (message.QueueId is { } id)
+        {
+            mime.MessageId = id.ToString("N") + "@" + (mime.From.Mailboxes.FirstOrDefault()?.Domain ?? "answerback.invalid");
+        }
+
+        if (message.UnsubscribeUrl is { } unsubscribe)
+        {
+            // RFC 2369 and RFC 8058: mail clients show an "unsubscribe" button that POSTs
+            // "List-Unsubscribe=One-Click" to this https address, with no cookies and no page visit.
+            mime.Headers.Add("List-Unsubscribe", "<" + unsubscribe + ">");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
         return mime;
     }
 }
@@ -65,7 +82,16 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options, TimeProvider
         }
 
         await client.SendAsync(mime, ct);
-        await client.DisconnectAsync(true, ct);
+        try
+        {
+            await client.DisconnectAsync(true, ct);
+        }
+        catch (Exception ex) when (ex is IOException or MailKit.ProtocolException or SmtpCommandException)
+        {
+            // The server accepted the message (SendAsync returned after its 250): a failed QUIT must not
+            // make the queue send it again.
+            logger.LogWarning(ex, "Closing the SMTP connection failed after the message was accepted");
+        }
         if (logger.IsEnabled(LogLevel.Information))
         {
             // Never the recipient's address: logs are kept longer and read by more people than the mail.

@@ -67,6 +67,9 @@ public class AnswerbackApp : WebApplicationFactory<Program>
         builder.UseSetting("RateLimiting:SignUpPermitsPerHour", "1000");
         builder.UseSetting("RateLimiting:PasswordResetPermitsPerHour", "1000");
         builder.UseSetting("RateLimiting:VerificationPermitsPerHour", "1000");
+        // Background jobs picked up quickly, so tests wait little for queued email.
+        builder.UseSetting("Jobs:QueuePollInterval", "00:00:00.250");
+        builder.UseSetting("Jobs:SchedulePollInterval", "00:00:01");
         // Quiet: expected failures (a refused sign-in, the database-exists probe) would flood the output.
         builder.UseSetting("Logging:LogLevel:Default", "Critical");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Critical");

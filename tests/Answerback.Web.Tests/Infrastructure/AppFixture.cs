@@ -40,7 +40,7 @@ public abstract class AppFixture : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         foreach (var app in apps.Values)
         {

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Answerback.Platform.Postgres.Migrations
 {
     [DbContext(typeof(AnswerbackDbContext))]
-    [Migration("20261202003614_Primsetup")]
-    partial class Primsetup
+    [Migration("20261201235742_Infra")]
+    partial class Infra
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -143,178 +143,23 @@ namespace Answerback.Platform.Postgres.Migrations
                     b.ToTable("Areas");
                 });
 
-            modelBuilder.Entity("Answerback.Platform.Moderation.ModerationAppeal", b =>
+            modelBuilder.Entity("Answerback.Platform.Notifications.NotificationPreference", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("AppealedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("AuthorPersonId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("DecidedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("DeciderPersonId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int?>("DeciderRole")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("DecisionId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Outcome")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Response")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AuthorPersonId");
-
-                    b.HasIndex("DeciderPersonId");
-
-                    b.HasIndex("DecisionId")
-                        .IsUnique();
-
-                    b.HasIndex("Outcome");
-
-                    b.ToTable("ModerationAppeals", (string)null);
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Moderation.ModerationDecision", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Action")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid?>("AuthorPersonId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("DecidedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("ModeratorPersonId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("ModeratorRole")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("OrganisationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("OverturnedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("PublicPath")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.Property<int?>("Reason")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("SubjectId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("SubjectKind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AuthorPersonId");
-
-                    b.HasIndex("ModeratorPersonId");
-
-                    b.HasIndex("Action", "DecidedAt");
-
-                    b.HasIndex("SubjectKind", "SubjectId");
-
-                    b.HasIndex("OrganisationId", "Action", "DecidedAt");
-
-                    b.ToTable("ModerationDecisions", (string)null);
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Moderation.ModerationFlag", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("FlaggedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<Guid>("OrganisationId")
-                        .HasColumnType("uuid");
-
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
-                    b.Property<int?>("Reason")
+                    b.Property<int>("Kind")
                         .HasColumnType("integer");
 
-                    b.Property<DateTimeOffset?>("ResolvedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
 
-                    b.Property<Guid>("SubjectId")
-                        .HasColumnType("uuid");
+                    b.Property<bool>("WeeklyDigest")
+                        .HasColumnType("boolean");
 
-                    b.Property<string>("SubjectKind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                    b.HasKey("PersonId", "Kind");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("OrganisationId", "ResolvedAt");
-
-                    b.HasIndex("SubjectKind", "SubjectId", "PersonId");
-
-                    b.ToTable("ModerationFlags", (string)null);
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Moderation.ModerationHold", b =>
-                {
-                    b.Property<string>("SubjectKind")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<Guid>("SubjectId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("HeldAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("OrganisationId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("SubjectKind", "SubjectId");
-
-                    b.HasIndex("OrganisationId", "HeldAt");
-
-                    b.ToTable("ModerationHolds", (string)null);
+                    b.ToTable("NotificationPreferences", (string)null);
                 });
 
             modelBuilder.Entity("Answerback.Platform.Notifications.QueuedEmail", b =>
@@ -338,6 +183,12 @@ namespace Answerback.Platform.Postgres.Migrations
                     b.Property<DateTimeOffset>("NotBefore")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("SendingSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -352,11 +203,66 @@ namespace Answerback.Platform.Postgres.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("NotBefore");
+                    b.HasIndex("State", "NotBefore");
 
                     b.ToTable("QueuedEmails", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Notifications.SentNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Delivery")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DigestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LinkPath")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Delivery", "DigestedAt");
+
+                    b.HasIndex("PersonId", "EventKey")
+                        .IsUnique();
+
+                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("Answerback.Platform.Organisations.MemberListEntry", b =>
@@ -440,243 +346,6 @@ namespace Answerback.Platform.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("OrganisationRoles");
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Primaries.Candidate", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("AcceptedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("ApprovedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("NominatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("NominatedByPersonId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int?>("OrderNumber")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("PrimaryId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Statement")
-                        .IsRequired()
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset?>("WithdrawnAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("PrimaryId", "PersonId")
-                        .IsUnique();
-
-                    b.ToTable("Candidates", (string)null);
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Primaries.HustingsAnswer", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("AnsweredAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("CandidateId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("QuestionId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("RevisedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(5000)
-                        .HasColumnType("character varying(5000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CandidateId");
-
-                    b.HasIndex("QuestionId", "CandidateId")
-                        .IsUnique();
-
-                    b.ToTable("HustingsAnswers", (string)null);
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Primaries.HustingsQuestion", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("AskedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("AuthorPersonId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Day")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("PrimaryId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Slot")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AuthorPersonId");
-
-                    b.HasIndex("PrimaryId", "AuthorPersonId", "Day", "Slot")
-                        .IsUnique();
-
-                    b.ToTable("HustingsQuestions", (string)null);
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Primaries.HustingsSupport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("QuestionId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("QuestionId", "PersonId")
-                        .IsUnique();
-
-                    b.ToTable("HustingsSupports", (string)null);
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Primaries.Primary", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("AreaId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("CountSeed")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)");
-
-                    b.Property<int>("Electorate")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("HustingsOpen")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Method")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<DateTimeOffset>("NominationsOpen")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("OrganisationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset?>("PublishedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("ResultPublishedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Seats")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTimeOffset>("VotingCloses")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset>("VotingOpens")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AreaId");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.ToTable("Primaries", (string)null);
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Primaries.PrimaryLogEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Change")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<Guid>("PrimaryId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Role")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PrimaryId", "At");
-
-                    b.ToTable("PrimaryLogEntries", (string)null);
                 });
 
             modelBuilder.Entity("Answerback.Platform.Residency.RegisterEntry", b =>
@@ -1035,52 +704,8 @@ namespace Answerback.Platform.Postgres.Migrations
                     b.Navigation("Parent");
                 });
 
-            modelBuilder.Entity("Answerback.Platform.Moderation.ModerationAppeal", b =>
+            modelBuilder.Entity("Answerback.Platform.Notifications.NotificationPreference", b =>
                 {
-                    b.HasOne("Answerback.Platform.Accounts.Person", null)
-                        .WithMany()
-                        .HasForeignKey("AuthorPersonId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Answerback.Platform.Accounts.Person", null)
-                        .WithMany()
-                        .HasForeignKey("DeciderPersonId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Answerback.Platform.Moderation.ModerationDecision", null)
-                        .WithMany()
-                        .HasForeignKey("DecisionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Moderation.ModerationDecision", b =>
-                {
-                    b.HasOne("Answerback.Platform.Accounts.Person", null)
-                        .WithMany()
-                        .HasForeignKey("AuthorPersonId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Answerback.Platform.Accounts.Person", null)
-                        .WithMany()
-                        .HasForeignKey("ModeratorPersonId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Answerback.Platform.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Moderation.ModerationFlag", b =>
-                {
-                    b.HasOne("Answerback.Platform.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("Answerback.Platform.Accounts.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
@@ -1088,11 +713,11 @@ namespace Answerback.Platform.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Answerback.Platform.Moderation.ModerationHold", b =>
+            modelBuilder.Entity("Answerback.Platform.Notifications.SentNotification", b =>
                 {
-                    b.HasOne("Answerback.Platform.Organisations.Organisation", null)
+                    b.HasOne("Answerback.Platform.Accounts.Person", null)
                         .WithMany()
-                        .HasForeignKey("OrganisationId")
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1123,90 +748,6 @@ namespace Answerback.Platform.Postgres.Migrations
                     b.Navigation("Organisation");
 
                     b.Navigation("Person");
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Primaries.Candidate", b =>
-                {
-                    b.HasOne("Answerback.Platform.Accounts.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
-                        .WithMany()
-                        .HasForeignKey("PrimaryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Primaries.HustingsAnswer", b =>
-                {
-                    b.HasOne("Answerback.Platform.Primaries.Candidate", null)
-                        .WithMany()
-                        .HasForeignKey("CandidateId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Answerback.Platform.Primaries.HustingsQuestion", null)
-                        .WithMany()
-                        .HasForeignKey("QuestionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Primaries.HustingsQuestion", b =>
-                {
-                    b.HasOne("Answerback.Platform.Accounts.Person", null)
-                        .WithMany()
-                        .HasForeignKey("AuthorPersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
-                        .WithMany()
-                        .HasForeignKey("PrimaryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Primaries.HustingsSupport", b =>
-                {
-                    b.HasOne("Answerback.Platform.Accounts.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Answerback.Platform.Primaries.HustingsQuestion", null)
-                        .WithMany()
-                        .HasForeignKey("QuestionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Primaries.Primary", b =>
-                {
-                    b.HasOne("Answerback.Platform.Areas.Area", null)
-                        .WithMany()
-                        .HasForeignKey("AreaId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Answerback.Platform.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Primaries.PrimaryLogEntry", b =>
-                {
-                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
-                        .WithMany()
-                        .HasForeignKey("PrimaryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Answerback.Platform.Residency.RegisterEntry", b =>

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Answerback.Platform.Sqlite.Migrations
 {
     [DbContext(typeof(AnswerbackDbContext))]
-    [Migration("20261202003603_Primsetup")]
-    partial class Primsetup
+    [Migration("20261201235713_Infra")]
+    partial class Infra
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -138,178 +138,23 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.ToTable("Areas");
                 });
 
-            modelBuilder.Entity("Answerback.Platform.Moderation.ModerationAppeal", b =>
+            modelBuilder.Entity("Answerback.Platform.Notifications.NotificationPreference", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("AppealedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("AuthorPersonId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("DecidedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("DeciderPersonId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("DeciderRole")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("DecisionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Outcome")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Response")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AuthorPersonId");
-
-                    b.HasIndex("DeciderPersonId");
-
-                    b.HasIndex("DecisionId")
-                        .IsUnique();
-
-                    b.HasIndex("Outcome");
-
-                    b.ToTable("ModerationAppeals", (string)null);
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Moderation.ModerationDecision", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Action")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("AuthorPersonId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("DecidedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("ModeratorPersonId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ModeratorRole")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("OrganisationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("OverturnedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PublicPath")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("Reason")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("SubjectId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SubjectKind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AuthorPersonId");
-
-                    b.HasIndex("ModeratorPersonId");
-
-                    b.HasIndex("Action", "DecidedAt");
-
-                    b.HasIndex("SubjectKind", "SubjectId");
-
-                    b.HasIndex("OrganisationId", "Action", "DecidedAt");
-
-                    b.ToTable("ModerationDecisions", (string)null);
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Moderation.ModerationFlag", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("FlaggedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OrganisationId")
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("Reason")
+                    b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("ResolvedAt")
+                    b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("SubjectId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SubjectKind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("OrganisationId", "ResolvedAt");
-
-                    b.HasIndex("SubjectKind", "SubjectId", "PersonId");
-
-                    b.ToTable("ModerationFlags", (string)null);
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Moderation.ModerationHold", b =>
-                {
-                    b.Property<string>("SubjectKind")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SubjectId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("HeldAt")
+                    b.Property<bool>("WeeklyDigest")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("OrganisationId")
-                        .HasColumnType("TEXT");
+                    b.HasKey("PersonId", "Kind");
 
-                    b.HasKey("SubjectKind", "SubjectId");
-
-                    b.HasIndex("OrganisationId", "HeldAt");
-
-                    b.ToTable("ModerationHolds", (string)null);
+                    b.ToTable("NotificationPreferences", (string)null);
                 });
 
             modelBuilder.Entity("Answerback.Platform.Notifications.QueuedEmail", b =>
@@ -333,6 +178,12 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.Property<long>("NotBefore")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SendingSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -347,11 +198,66 @@ namespace Answerback.Platform.Sqlite.Migrations
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("NotBefore");
+                    b.HasIndex("State", "NotBefore");
 
                     b.ToTable("QueuedEmails", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Notifications.SentNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Delivery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DigestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkPath")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Delivery", "DigestedAt");
+
+                    b.HasIndex("PersonId", "EventKey")
+                        .IsUnique();
+
+                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("Answerback.Platform.Organisations.MemberListEntry", b =>
@@ -435,241 +341,6 @@ namespace Answerback.Platform.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("OrganisationRoles");
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Primaries.Candidate", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("AcceptedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ApprovedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("NominatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("NominatedByPersonId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("OrderNumber")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PrimaryId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Statement")
-                        .IsRequired()
-                        .HasMaxLength(10000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("WithdrawnAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("PrimaryId", "PersonId")
-                        .IsUnique();
-
-                    b.ToTable("Candidates", (string)null);
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Primaries.HustingsAnswer", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("AnsweredAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("CandidateId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("QuestionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("RevisedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(5000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CandidateId");
-
-                    b.HasIndex("QuestionId", "CandidateId")
-                        .IsUnique();
-
-                    b.ToTable("HustingsAnswers", (string)null);
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Primaries.HustingsQuestion", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("AskedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("AuthorPersonId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Day")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("PrimaryId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Slot")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AuthorPersonId");
-
-                    b.HasIndex("PrimaryId", "AuthorPersonId", "Day", "Slot")
-                        .IsUnique();
-
-                    b.ToTable("HustingsQuestions", (string)null);
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Primaries.HustingsSupport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("PersonId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("QuestionId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("QuestionId", "PersonId")
-                        .IsUnique();
-
-                    b.ToTable("HustingsSupports", (string)null);
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Primaries.Primary", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("AreaId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CountSeed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Electorate")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("HustingsOpen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Method")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("NominationsOpen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("OrganisationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("PublishedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ResultPublishedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Seats")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("VotingCloses")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("VotingOpens")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AreaId");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.ToTable("Primaries", (string)null);
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Primaries.PrimaryLogEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Change")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PrimaryId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Role")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PrimaryId", "At");
-
-                    b.ToTable("PrimaryLogEntries", (string)null);
                 });
 
             modelBuilder.Entity("Answerback.Platform.Residency.RegisterEntry", b =>
@@ -1022,52 +693,8 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.Navigation("Parent");
                 });
 
-            modelBuilder.Entity("Answerback.Platform.Moderation.ModerationAppeal", b =>
+            modelBuilder.Entity("Answerback.Platform.Notifications.NotificationPreference", b =>
                 {
-                    b.HasOne("Answerback.Platform.Accounts.Person", null)
-                        .WithMany()
-                        .HasForeignKey("AuthorPersonId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Answerback.Platform.Accounts.Person", null)
-                        .WithMany()
-                        .HasForeignKey("DeciderPersonId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Answerback.Platform.Moderation.ModerationDecision", null)
-                        .WithMany()
-                        .HasForeignKey("DecisionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Moderation.ModerationDecision", b =>
-                {
-                    b.HasOne("Answerback.Platform.Accounts.Person", null)
-                        .WithMany()
-                        .HasForeignKey("AuthorPersonId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Answerback.Platform.Accounts.Person", null)
-                        .WithMany()
-                        .HasForeignKey("ModeratorPersonId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Answerback.Platform.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Moderation.ModerationFlag", b =>
-                {
-                    b.HasOne("Answerback.Platform.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("Answerback.Platform.Accounts.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
@@ -1075,11 +702,11 @@ namespace Answerback.Platform.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Answerback.Platform.Moderation.ModerationHold", b =>
+            modelBuilder.Entity("Answerback.Platform.Notifications.SentNotification", b =>
                 {
-                    b.HasOne("Answerback.Platform.Organisations.Organisation", null)
+                    b.HasOne("Answerback.Platform.Accounts.Person", null)
                         .WithMany()
-                        .HasForeignKey("OrganisationId")
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1110,90 +737,6 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.Navigation("Organisation");
 
                     b.Navigation("Person");
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Primaries.Candidate", b =>
-                {
-                    b.HasOne("Answerback.Platform.Accounts.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
-                        .WithMany()
-                        .HasForeignKey("PrimaryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Primaries.HustingsAnswer", b =>
-                {
-                    b.HasOne("Answerback.Platform.Primaries.Candidate", null)
-                        .WithMany()
-                        .HasForeignKey("CandidateId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Answerback.Platform.Primaries.HustingsQuestion", null)
-                        .WithMany()
-                        .HasForeignKey("QuestionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Primaries.HustingsQuestion", b =>
-                {
-                    b.HasOne("Answerback.Platform.Accounts.Person", null)
-                        .WithMany()
-                        .HasForeignKey("AuthorPersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
-                        .WithMany()
-                        .HasForeignKey("PrimaryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Primaries.HustingsSupport", b =>
-                {
-                    b.HasOne("Answerback.Platform.Accounts.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Answerback.Platform.Primaries.HustingsQuestion", null)
-                        .WithMany()
-                        .HasForeignKey("QuestionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Primaries.Primary", b =>
-                {
-                    b.HasOne("Answerback.Platform.Areas.Area", null)
-                        .WithMany()
-                        .HasForeignKey("AreaId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Answerback.Platform.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Answerback.Platform.Primaries.PrimaryLogEntry", b =>
-                {
-                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
-                        .WithMany()
-                        .HasForeignKey("PrimaryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Answerback.Platform.Residency.RegisterEntry", b =>

@@ -1,6 +1,7 @@
 using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Answerback.Platform.Eligibility;
+using Answerback.Platform.Moderation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Answerback.Platform.Primaries;
@@ -12,6 +13,11 @@ public static class HustingsRules
     public static bool IsOpen(PrimaryState state) => state is PrimaryState.Hustings or PrimaryState.Voting;
 
     internal const string Closed = "The hustings are not open: questions are taken from the hustings' opening until voting closes.";
+
+    internal const string Hidden = "A moderator has hidden this question: it cannot be supported or answered.";
+
+    internal static Task<bool> IsHiddenAsync(ModerationStatus moderation, Guid questionId, CancellationToken ct)
+        => moderation.HiddenIds(HustingsModerationSubjects.Kind).AnyAsync(id => id == questionId, ct);
 
     /// <summary>The primary if its hustings are open now and the person is in its electorate; otherwise the error.</summary>
     internal static async Task<(Primary? Primary, FieldError? Error)> EligibleAsync(AnswerbackDbContext db, CheckEligibility eligibility, Guid personId, Guid primaryId, DateTimeOffset now, CancellationToken ct)
@@ -98,7 +104,7 @@ public sealed class AskQuestion(AnswerbackDbContext db, CheckEligibility eligibi
 }
 
 /// <summary>An eligible person supports a question (once: a unique index), or withdraws their support.</summary>
-public sealed class SupportQuestion(AnswerbackDbContext db, CheckEligibility eligibility, TimeProvider time)
+public sealed class SupportQuestion(AnswerbackDbContext db, CheckEligibility eligibility, ModerationStatus moderation, TimeProvider time)
 {
     /// <summary>Adds the support (nothing changes if the person already supports it).</summary>
     public async Task<Result<HustingsQuestion>> SupportAsync(Guid actorPersonId, Guid questionId, CancellationToken ct = default)
@@ -107,6 +113,11 @@ public sealed class SupportQuestion(AnswerbackDbContext db, CheckEligibility eli
         if (question is null)
         {
             return Result.Failed<HustingsQuestion>([error!]);
+        }
+
+        if (await HustingsRules.IsHiddenAsync(moderation, questionId, ct))
+        {
+            return Result.Failed<HustingsQuestion>("question", HustingsRules.Hidden);
         }
 
         if (question.AuthorPersonId == actorPersonId)
@@ -163,7 +174,7 @@ public sealed class SupportQuestion(AnswerbackDbContext db, CheckEligibility eli
 }
 
 /// <summary>An approved candidate answers a question in public (or revises their answer) while the hustings are open.</summary>
-public sealed class AnswerQuestion(AnswerbackDbContext db, TimeProvider time)
+public sealed class AnswerQuestion(AnswerbackDbContext db, ModerationStatus moderation, TimeProvider time)
 {
     public const int MaxLength = 5_000;
 
@@ -182,6 +193,11 @@ public sealed class AnswerQuestion(AnswerbackDbContext db, TimeProvider time)
         if (!HustingsRules.IsOpen(primary.StateAt(now)))
         {
             return Result.Failed<HustingsAnswer>("primary", HustingsRules.Closed);
+        }
+
+        if (await HustingsRules.IsHiddenAsync(moderation, questionId, ct))
+        {
+            return Result.Failed<HustingsAnswer>("question", HustingsRules.Hidden);
         }
 
         var answer = (text ?? "").Trim();

@@ -1,5 +1,6 @@
 using Answerback.Platform.Common;
 using Answerback.Platform.Data;
+using Answerback.Platform.Moderation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Answerback.Platform.Primaries;
@@ -9,13 +10,17 @@ public sealed record AnswerView(Guid CandidateId, string CandidateName, string H
 
 /// <summary>
 /// A question as the hustings page shows it. <see cref="Rank"/> is 1 for the most supported visible
-/// question (0 for a hidden one, which shows <see cref="HiddenReason"/> instead of its text and answers).
+/// question (0 for one a moderator hid, which shows the placeholder with <see cref="HiddenReason"/>
+/// instead of its text and answers).
 /// </summary>
 public sealed record QuestionView(
     Guid Id, int Rank, string Text, DateTimeOffset AskedAt, int Supports, bool SupportedByViewer, bool AskedByViewer,
-    IReadOnlyList<AnswerView> Answers, string? HiddenReason)
+    IReadOnlyList<AnswerView> Answers, ModerationReason? HiddenReason)
 {
     public bool IsHidden => HiddenReason is not null;
+
+    /// <summary>The question as the Moderation capability names it.</summary>
+    public ModerationSubject Subject => new(HustingsModerationSubjects.Kind, Id);
 }
 
 /// <summary>How many of the most supported questions a candidate has answered, and which they have not.</summary>
@@ -35,7 +40,7 @@ public sealed record NominationView(Candidate Candidate, string Name, bool SelfN
 /// (most first), then by when they were asked (earlier first); hidden questions never count
 /// towards the top questions.
 /// </summary>
-public sealed class HustingsQuery(AnswerbackDbContext db, PrimaryQuery primaries, IHiddenQuestions hidden)
+public sealed class HustingsQuery(AnswerbackDbContext db, PrimaryQuery primaries, ModerationStatus moderation)
 {
     /// <summary>How many of the most supported questions every candidate is measured against.</summary>
     public const int TopCount = 10;
@@ -98,7 +103,7 @@ public sealed class HustingsQuery(AnswerbackDbContext db, PrimaryQuery primaries
         var answers = (await db.HustingsAnswers.AsNoTracking().Where(a => ids.Contains(a.QuestionId)).ToListAsync(ct))
             .Where(a => names.ContainsKey(a.CandidateId))
             .ToLookup(a => a.QuestionId);
-        var hiddenReasons = await hidden.HiddenAsync(ids, ct);
+        var hiddenReasons = await moderation.HiddenAsync(HustingsModerationSubjects.Kind, ids, ct);
 
         var ordered = rows.OrderBy(r => hiddenReasons.ContainsKey(r.Question.Id)).ThenByDescending(r => r.Supports).ThenBy(r => r.Question.AskedAt).ThenBy(r => r.Question.Id);
         var result = new List<QuestionView>(rows.Count);
@@ -106,7 +111,7 @@ public sealed class HustingsQuery(AnswerbackDbContext db, PrimaryQuery primaries
         foreach (var row in ordered)
         {
             var q = row.Question;
-            var reason = hiddenReasons.GetValueOrDefault(q.Id);
+            ModerationReason? reason = hiddenReasons.TryGetValue(q.Id, out var r) ? r : null;
             IReadOnlyList<AnswerView> answerViews = reason is not null ? [] : [.. answers[q.Id]
                 .OrderBy(a => candidates.First(c => c.Id == a.CandidateId).Number)
                 .Select(a => new AnswerView(a.CandidateId, names[a.CandidateId], MarkdownText.ToHtml(a.Text), a.AnsweredAt, a.RevisedAt))];
@@ -116,17 +121,4 @@ public sealed class HustingsQuery(AnswerbackDbContext db, PrimaryQuery primaries
 
         return result;
     }
-}
-
-/// <summary>Which hustings questions a moderator has hid, with the reason shown instead (the Moderation capability provides it).</summary>
-public interface IHiddenQuestions
-{
-    Task<IReadOnlyDictionary<Guid, string>> HiddenAsync(IReadOnlyCollection<Guid> questionIds, CancellationToken ct);
-}
-
-/// <summary>No moderation: nothing is hidden.</summary>
-internal sealed class NoHiddenQuestions : IHiddenQuestions
-{
-    public Task<IReadOnlyDictionary<Guid, string>> HiddenAsync(IReadOnlyCollection<Guid> questionIds, CancellationToken ct)
-        => Task.FromResult<IReadOnlyDictionary<Guid, string>>(new Dictionary<Guid, string>());
 }

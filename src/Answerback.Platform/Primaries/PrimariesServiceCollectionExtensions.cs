@@ -23,7 +23,8 @@ public static class PrimariesServiceCollectionExtensions
         services.TryAddScoped<SupportQuestion>();
         services.TryAddScoped<AnswerQuestion>();
         services.TryAddScoped<HustingsQuery>();
-        services.TryAddScoped<IHiddenQuestions, NoHiddenQuestions>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<Moderation.IModerationSubjects, HustingsModerationSubjects>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<Demo.IDemoSeed, PrimariesDemoSeed>());
         return services;
     }
 }

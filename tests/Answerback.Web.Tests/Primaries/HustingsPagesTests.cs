@@ -94,4 +94,48 @@ public sealed class HustingsPagesTests(DemoAppFixture apps) : IClassFixture<Demo
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Moderator_HidesAQuestion_PlaceholderAndLog_AuthorAppeals(Provider provider)
+    {
+        var app = await apps.AppAsync(provider);
+        var party = await app.DemoPartyAsync();
+        var id = await app.PrimaryAsync(party, "Moderated hustings " + provider);
+        var hustings = $"/primaries/{id}/hustings";
+        using var author = await app.DemoSessionAsync(DemoData.OrganiserEmail);
+        Assert.Equal(HttpStatusCode.Redirect, (await author.PostFormAsync(hustings + "?handler=Ask", [new("Question", "Is Ben's home address 1 Mill Road?")])).Status);
+        var question = (await app.HustingsAsync(id)).Questions.Single();
+
+        // Someone outside the organisation cannot hide it; its moderator can, for a listed reason only.
+        using var citizen = app.Session();
+        var citizenEmail = $"citizen-moderation-{provider}@example.org";
+        await app.CreatePersonAsync(citizenEmail);
+        await citizen.SignInAsync(citizenEmail);
+        Assert.DoesNotContain("/moderation/hide?", (await citizen.GetAsync(hustings)).Html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync($"/moderation/hide?kind=hustings-question&id={question.Id}")).Status);
+        using var moderator = await app.DemoSessionAsync(DemoData.ModeratorEmail);
+        Assert.Contains($"/moderation/hide?kind=hustings-question&amp;id={question.Id}", (await moderator.GetAsync(hustings)).Html, StringComparison.Ordinal);
+        var hidden = await moderator.PostFormAsync("/moderation/hide", [new("kind", "hustings-question"), new("id", question.Id.ToString()), new("reason", "PersonalData")],
+            formPage: $"/moderation/hide?kind=hustings-question&id={question.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, hidden.Status);
+        var decision = hidden.Location!;
+
+        using var anonymous = app.Session();
+        var page = WebSession.Text((await anonymous.GetAsync(hustings)).Html);
+        Assert.Contains("Hidden by a moderator (reason: personal data)", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mill Road", page, StringComparison.Ordinal);
+        Assert.Contains("a moderator", WebSession.Text((await anonymous.GetAsync("/moderation")).Html), StringComparison.Ordinal);
+
+        // Hidden questions cannot be answered or supported, and leave the top questions.
+        using var ana = await app.DemoSessionAsync(DemoData.FirstCandidateEmail);
+        var answer = await ana.PostFormAsync(hustings + $"?handler=Answer&questionId={question.Id}", [new("Answer", "No comment")]);
+        Assert.Contains("A moderator has hidden this question", WebSession.Text(answer.Html), StringComparison.Ordinal);
+        Assert.Empty((await app.HustingsAsync(id)).Top);
+
+        var appealed = await author.PostFormAsync(decision + "?handler=Appeal", [new("Text", "It is a public office address.")], formPage: decision);
+        Assert.Equal(HttpStatusCode.Redirect, appealed.Status);
+        var again = await author.PostFormAsync(decision + "?handler=Appeal", [new("Text", "Again.")], formPage: decision);
+        Assert.Contains("already appealed", WebSession.Text(again.Html), StringComparison.Ordinal);
+    }
 }

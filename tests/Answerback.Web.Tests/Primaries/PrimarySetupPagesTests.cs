@@ -66,6 +66,10 @@ public sealed class PrimarySetupPagesTests(DemoAppFixture apps) : IClassFixture<
         Assert.Equal("residents-on-own-register", detail.GetProperty("electorate").GetString());
         Assert.Equal(0, detail.GetProperty("candidates").GetArrayLength());
 
+        var openApi = await anonymous.Client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("\"/api/primaries/{id}\"", openApi, StringComparison.Ordinal);
+        Assert.Contains("\"ListPrimaries\"", openApi, StringComparison.Ordinal);
+
         app.Time.Advance(TimeSpan.FromMinutes(2));
         detail = JsonDocument.Parse(await anonymous.Client.GetStringAsync(new Uri($"/api/primaries/{id}", UriKind.Relative), TestContext.Current.CancellationToken)).RootElement;
         Assert.Equal("nominations", detail.GetProperty("state").GetString());

@@ -1,5 +1,6 @@
 using Answerback.Platform.Common;
 using Answerback.Platform.Eligibility;
+using Answerback.Platform.Organisations;
 using Answerback.Platform.Primaries;
 using Answerback.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -14,7 +15,7 @@ namespace Answerback.Web.Pages.Primaries;
 /// </summary>
 [AllowAnonymous]
 public sealed class HustingsModel(
-    PrimaryQuery primaries, HustingsQuery hustings, CheckEligibility eligibility, CurrentPerson current, TimeProvider time,
+    PrimaryQuery primaries, HustingsQuery hustings, CheckEligibility eligibility, OrganisationAccess access, CurrentPerson current, TimeProvider time,
     AskQuestion ask, SupportQuestion support, AnswerQuestion answer) : PageModel
 {
     public PrimarySummary Primary { get; private set; } = null!;
@@ -27,6 +28,9 @@ public sealed class HustingsModel(
 
     /// <summary>The viewer's candidacy when they are an approved candidate (they answer instead of asking).</summary>
     public PublishedCandidate? ViewerCandidate { get; private set; }
+
+    /// <summary>True when the viewer moderates the primary's organisation: the page offers to hide each question.</summary>
+    public bool ViewerModerates { get; private set; }
 
     [BindProperty]
     public string? Question { get; set; }
@@ -94,6 +98,7 @@ public sealed class HustingsModel(
         if (viewer is { } person)
         {
             Eligibility = await eligibility.CheckAsync(person, primary.ElectorateRule, ct);
+            ViewerModerates = await access.IsModeratorAsync(person, primary.Primary.OrganisationId, ct);
         }
 
         return null;

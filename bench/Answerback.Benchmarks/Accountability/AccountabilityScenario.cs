@@ -116,6 +116,8 @@ public sealed class AccountabilityScenario : IScenario
             Console.WriteLine($"accountability-import: {status.State}, {status.PostsRead:N0} read, {status.PostsAdded:N0} added ({stored:N0} stored) {status.Error}");
             Console.WriteLine($"accountability-import: import (read, COPY, commit) {import.TotalSeconds:F1} s; recompute {(total - import).TotalSeconds:F1} s; peak working set {peak / 1e9:F2} GB");
 
+            app.UseWeb();
+            app.MapWeb();
             await app.StartAsync();
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             using var http = new HttpClient { BaseAddress = new Uri(address) };
@@ -140,7 +142,12 @@ public sealed class AccountabilityScenario : IScenario
     {
         for (var i = 0; i < 10; i++)
         {
-            (await http.GetAsync(new Uri(path(i), UriKind.Relative))).EnsureSuccessStatusCode();
+            using var warm = await http.GetAsync(new Uri(path(i), UriKind.Relative));
+            if (!warm.IsSuccessStatusCode)
+            {
+                Console.WriteLine($"accountability-import: {what}: {path(i)} answered {(int)warm.StatusCode}; not timed");
+                return;
+            }
         }
 
         var times = new List<double>();

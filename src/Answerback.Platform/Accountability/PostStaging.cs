@@ -29,6 +29,8 @@ internal abstract class PostStaging : IAsyncDisposable
     public static async Task<PostStaging> StartAsync(AnswerbackDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        // Moving a million posts in is one statement: more than the default 30 s on a busy server.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(15));
         await db.Database.OpenConnectionAsync(ct);
         PostStaging staging = db.Database.IsNpgsql() ? new Postgres(db) : new Sqlite(db);
         await staging.CreateAsync(ct);
@@ -71,36 +73,41 @@ internal abstract class PostStaging : IAsyncDisposable
             importer = await ((NpgsqlConnection)Connection).BeginBinaryImportAsync($"COPY audit_staging ({Columns}) FROM STDIN (FORMAT BINARY)", ct);
         }
 
-        public override async Task AddAsync(IReadOnlyList<AuditPost> posts, CancellationToken ct)
+        // Synchronous writes: the importer buffers, and an awaited call per field cost more than the COPY itself.
+        // This runs in a background job, never on a request thread.
+        public override Task AddAsync(IReadOnlyList<AuditPost> posts, CancellationToken ct)
         {
             var copy = importer ?? throw new InvalidOperationException("Not started.");
             foreach (var p in posts)
             {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(p.Network, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(p.PostId, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(p.AccountId, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(p.Handle, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(p.Time, NpgsqlDbType.TimestampTz, ct);
-                await copy.WriteAsync((int)p.Kind, NpgsqlDbType.Integer, ct);
-                await WriteNullable(copy, p.ReplyToPostId, ct);
-                await WriteNullable(copy, p.ReplyToAccountId, ct);
-                await WriteNullable(copy, p.RepostOfId, ct);
-                await copy.WriteAsync(p.Text, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(p.Mentions, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(p.ImportId, NpgsqlDbType.Uuid, ct);
+                ct.ThrowIfCancellationRequested();
+                copy.StartRow();
+                copy.Write(p.Network, NpgsqlDbType.Text);
+                copy.Write(p.PostId, NpgsqlDbType.Text);
+                copy.Write(p.AccountId, NpgsqlDbType.Text);
+                copy.Write(p.Handle, NpgsqlDbType.Text);
+                copy.Write(p.Time, NpgsqlDbType.TimestampTz);
+                copy.Write((int)p.Kind, NpgsqlDbType.Integer);
+                WriteNullable(copy, p.ReplyToPostId);
+                WriteNullable(copy, p.ReplyToAccountId);
+                WriteNullable(copy, p.RepostOfId);
+                copy.Write(p.Text, NpgsqlDbType.Text);
+                copy.Write(p.Mentions, NpgsqlDbType.Text);
+                copy.Write(p.ImportId, NpgsqlDbType.Uuid);
             }
+
+            return Task.CompletedTask;
         }
 
-        private static async Task WriteNullable(NpgsqlBinaryImporter copy, string? value, CancellationToken ct)
+        private static void WriteNullable(NpgsqlBinaryImporter copy, string? value)
         {
             if (value is null)
             {
-                await copy.WriteNullAsync(ct);
+                copy.WriteNull();
             }
             else
             {
-                await copy.WriteAsync(value, NpgsqlDbType.Text, ct);
+                copy.Write(value, NpgsqlDbType.Text);
             }
         }
 
@@ -114,10 +121,10 @@ internal abstract class PostStaging : IAsyncDisposable
             }
         }
 
-        // DISTINCT ON keeps the file's first copy of a post seen twice in it; ON CONFLICT skips posts already stored.
+        // In file order, so the first copy of a post seen twice in the file is the one kept: DO NOTHING skips the
+        // later copies as it skips posts already stored (unlike DO UPDATE, it may meet a row of its own statement).
         protected override string InsertSql =>
-            $"INSERT INTO \"AuditPosts\" ({Columns}) SELECT {Columns} FROM (SELECT DISTINCT ON (\"Network\", \"PostId\") * FROM audit_staging ORDER BY \"Network\", \"PostId\", \"Seq\") s "
-            + "ON CONFLICT (\"Network\", \"PostId\") DO NOTHING";
+            $"INSERT INTO \"AuditPosts\" ({Columns}) SELECT {Columns} FROM audit_staging ORDER BY \"Seq\" ON CONFLICT (\"Network\", \"PostId\") DO NOTHING";
 
         public override async ValueTask DisposeAsync()
         {

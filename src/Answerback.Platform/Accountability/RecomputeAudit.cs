@@ -217,6 +217,7 @@ public sealed class RecomputeAudit(AnswerbackDbContext db, TimeProvider time)
         snapshots.Add(Snapshot(PresenceKey, Presence(posts, Scored, reps, now), now));
         snapshots.AddRange(networks);
 
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Set<AuditSnapshot>().ExecuteDeleteAsync(ct);
         db.Set<AuditSnapshot>().AddRange(snapshots);

@@ -9,9 +9,18 @@ namespace Answerback.Web.Pages.Accountability;
 [AllowAnonymous]
 public sealed class CampaignsModel(AccountabilityDirectory directory) : PageModel
 {
+    /// <summary>Campaigns shown on one page (a large party can have hundreds).</summary>
+    public const int PageSize = 20;
+
     public PartyCampaigns Party { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string party, CancellationToken ct)
+    public IReadOnlyList<CampaignView> Shown { get; private set; } = [];
+
+    public int PageNumber { get; private set; } = 1;
+
+    public int Pages { get; private set; } = 1;
+
+    public async Task<IActionResult> OnGetAsync(string party, [FromQuery(Name = "page")] int? page, [FromQuery(Name = "campaign")] string? campaign, CancellationToken ct)
     {
         var campaigns = await directory.PartyCampaignsAsync(party, ct);
         if (campaigns is null)
@@ -20,6 +29,11 @@ public sealed class CampaignsModel(AccountabilityDirectory directory) : PageMode
         }
 
         Party = campaigns;
+        Pages = Math.Max(1, (campaigns.Campaigns.Count + PageSize - 1) / PageSize);
+        // A link to one campaign (from a scorecard) opens the page that holds it.
+        var index = campaign is null ? -1 : campaigns.Campaigns.ToList().FindIndex(c => c.Id == campaign);
+        PageNumber = Math.Clamp(index >= 0 ? (index / PageSize) + 1 : page ?? 1, 1, Pages);
+        Shown = [.. campaigns.Campaigns.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
         return Page();
     }
 }

@@ -6,6 +6,7 @@ using Answerback.Platform.Demo;
 using Answerback.Platform.Eligibility;
 using Answerback.Platform.Jobs;
 using Answerback.Platform.Live;
+using Answerback.Platform.Moderation;
 using Answerback.Platform.Notifications;
 using Answerback.Platform.Organisations;
 using Answerback.Platform.Residency;
@@ -84,6 +85,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddLive();
         services.AddNotifications(configuration);
         services.AddConversations(configuration);
+        services.AddModeration();
         services.AddDemo(configuration);
         return services;
     }

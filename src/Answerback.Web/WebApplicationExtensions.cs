@@ -73,6 +73,8 @@ public static class WebApplicationExtensions
             options.Conventions.AddPageApplicationModelConvention("/Conversations/Open", model => model.Filters.Add(twoFactor));
             options.Conventions.AddPageApplicationModelConvention("/Conversations/Import", model => model.Filters.Add(twoFactor));
             options.Conventions.AddPageApplicationModelConvention("/Conversations/Respond", model => model.Filters.Add(twoFactor));
+            options.Conventions.AddPageApplicationModelConvention("/Moderation/Queue", model => model.Filters.Add(twoFactor));
+            options.Conventions.AddPageApplicationModelConvention("/Moderation/Hide", model => model.Filters.Add(twoFactor));
         }).AddMvcOptions(options =>
         {
             options.Filters.Add<AccountRateLimitFilter>();

@@ -30,7 +30,7 @@ public sealed class PlatformTestDatabase : IAsyncDisposable
 
     public string DataFolder => database.DataFolder;
 
-    public static async Task<PlatformTestDatabase> CreateAsync(TestProvider provider, IDictionary<string, string?>? settings = null)
+    public static async Task<PlatformTestDatabase> CreateAsync(TestProvider provider, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var database = TestDatabase.Create(provider, "platform-tests");
         var configuration = new Dictionary<string, string?>(database.Settings, StringComparer.Ordinal);
@@ -43,6 +43,7 @@ public sealed class PlatformTestDatabase : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);
         services.AddPlatform(new ConfigurationBuilder().AddInMemoryCollection(configuration).Build());
+        configureServices?.Invoke(services);
         var serviceProvider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         var result = new PlatformTestDatabase(database, serviceProvider, time);
         await serviceProvider.MigrateDatabaseAsync(TestContext.Current.CancellationToken);
@@ -81,7 +82,12 @@ public abstract class PlatformTest(TestProvider provider) : IAsyncLifetime
     /// <summary>Extra configuration for this class's databases.</summary>
     protected virtual IDictionary<string, string?>? Settings => null;
 
-    public virtual async ValueTask InitializeAsync() => database = await PlatformTestDatabase.CreateAsync(provider, Settings);
+    /// <summary>Extra services for this class's platform (e.g. a test capability's moderation subjects).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    public virtual async ValueTask InitializeAsync() => database = await PlatformTestDatabase.CreateAsync(provider, Settings, ConfigureServices);
 
     public async ValueTask DisposeAsync()
     {

@@ -19,9 +19,11 @@ public class AnswerbackApp : WebApplicationFactory<Program>
 {
     private readonly TestDatabase database;
     private readonly IReadOnlyDictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? configureServices;
 
-    public AnswerbackApp(Provider provider, bool demo, IReadOnlyDictionary<string, string?>? settings = null)
+    public AnswerbackApp(Provider provider, bool demo, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
+        this.configureServices = configureServices;
         database = TestDatabase.Create(provider, "web-tests");
         Demo = demo;
         this.settings = settings ?? new Dictionary<string, string?>();
@@ -81,6 +83,7 @@ public class AnswerbackApp : WebApplicationFactory<Program>
         {
             services.AddSingleton<TimeProvider>(Time);
             services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFilter>();
+            configureServices?.Invoke(services);
         });
     }
 

@@ -14,6 +14,11 @@ public abstract class AppFixture : IAsyncDisposable
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Extra services for the app (e.g. a test capability's moderation subjects).</summary>
+    protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
+    }
+
     public async Task<AnswerbackApp> AppAsync(Provider provider)
     {
         await gate.WaitAsync();
@@ -21,7 +26,7 @@ public abstract class AppFixture : IAsyncDisposable
         {
             if (!apps.TryGetValue(provider, out var app))
             {
-                app = new AnswerbackApp(provider, Demo, Settings);
+                app = new AnswerbackApp(provider, Demo, Settings, ConfigureServices);
                 // Starting the server runs the migrations (and the demo seed) now, not in the first request.
                 _ = app.Server;
                 apps[provider] = app;

@@ -1,5 +1,6 @@
 using Answerback.Platform.Common;
 using Answerback.Platform.Data;
+using Answerback.Platform.Moderation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Answerback.Platform.Conversations;
@@ -11,7 +12,7 @@ public sealed record SimilarStatement(Guid Id, int Number, string Text, double S
 /// What adding did: the statement added (<see cref="Added"/>), or, when the person has not yet
 /// confirmed and near-duplicates exist, those statements (<see cref="Similar"/>) and nothing added.
 /// </summary>
-public sealed record StatementAddition(Statement? Added, IReadOnlyList<SimilarStatement> Similar)
+public sealed record StatementAddition(Statement? Added, IReadOnlyList<SimilarStatement> Similar, bool HeldForReview = false)
 {
     public bool NeedsConfirmation => Added is null;
 }
@@ -21,7 +22,7 @@ public sealed record StatementAddition(Statement? Added, IReadOnlyList<SimilarSt
 /// conversation's near-duplicates (<see cref="NearDuplicates"/>) are returned first ("is your point
 /// one of these?"). Under pre-moderation the statement waits for a moderator.
 /// </summary>
-public sealed class AddStatement(AnswerbackDbContext db, ConversationRules rules, TimeProvider time)
+public sealed class AddStatement(AnswerbackDbContext db, ConversationRules rules, StatementModeration moderation, HoldForReview hold, TimeProvider time)
 {
     public async Task<Result<StatementAddition>> RunAsync(Guid conversationId, Guid personId, string text, bool confirmed, CancellationToken ct = default)
     {
@@ -68,14 +69,22 @@ public sealed class AddStatement(AnswerbackDbContext db, ConversationRules rules
             var statement = new Statement
             {
                 Id = Guid.NewGuid(), ConversationId = conversationId, Number = number, Text = text, AuthorPersonId = personId,
-                State = conversation.Moderation == ModerationPolicy.BeforePublication ? StatementState.AwaitingReview : StatementState.Published,
-                CreatedAt = now,
+                State = StatementState.Published, CreatedAt = now,
             };
             db.Set<Statement>().Add(statement);
             try
             {
-                await db.SaveChangesAsync(ct);
-                return Result.Ok(new StatementAddition(statement, []));
+                // Under pre-moderation the hold is saved with the statement (one unit of work), so it is never visible unheld.
+                if (conversation.Moderation == ModerationPolicy.BeforePublication)
+                {
+                    await hold.RunAsync(new ModerationSubject(StatementModeration.Kind, statement.Id), conversation.OrganisationId, ct);
+                }
+                else
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+
+                return Result.Ok(new StatementAddition(statement, [], conversation.Moderation == ModerationPolicy.BeforePublication));
             }
             catch (DbUpdateException) when (attempt < 5)
             {
@@ -88,9 +97,7 @@ public sealed class AddStatement(AnswerbackDbContext db, ConversationRules rules
     /// <summary>The conversation's published statements that make the same point as <paramref name="text"/>.</summary>
     public async Task<IReadOnlyList<SimilarStatement>> SimilarAsync(Guid conversationId, string text, CancellationToken ct = default)
     {
-        var statements = await db.Set<Statement>().AsNoTracking()
-            .Where(s => s.ConversationId == conversationId && s.State == StatementState.Published)
-            .Select(s => new { s.Id, s.Number, s.Text }).ToListAsync(ct);
+        var statements = await moderation.Visible(conversationId).Select(s => new { s.Id, s.Number, s.Text }).ToListAsync(ct);
         return [.. NearDuplicates.Find(text ?? "", statements, s => s.Text)
             .Select(m => new SimilarStatement(m.Item.Id, m.Item.Number, m.Item.Text, m.Similarity))];
     }

@@ -12,7 +12,7 @@ public sealed record VoteCast(Guid StatementId, short Value, bool Changed);
 /// touched here: the recompute is only asked for (<see cref="IMapRecomputeTrigger"/>), so a vote
 /// never waits for it.
 /// </summary>
-public sealed class CastVote(AnswerbackDbContext db, ConversationRules rules, IMapRecomputeTrigger trigger, TimeProvider time)
+public sealed class CastVote(AnswerbackDbContext db, ConversationRules rules, StatementModeration moderation, IMapRecomputeTrigger trigger, TimeProvider time)
 {
     public async Task<Result<VoteCast>> RunAsync(Guid conversationId, Guid statementId, Guid personId, int value, CancellationToken ct = default)
     {
@@ -33,9 +33,7 @@ public sealed class CastVote(AnswerbackDbContext db, ConversationRules rules, IM
             return Result.Failed<VoteCast>("conversation", closed);
         }
 
-        var state = await db.Set<Statement>().AsNoTracking().Where(s => s.Id == statementId && s.ConversationId == conversationId)
-            .Select(s => (StatementState?)s.State).FirstOrDefaultAsync(ct);
-        if (state is not StatementState.Published)
+        if (!await moderation.Visible(conversationId).AnyAsync(s => s.Id == statementId, ct))
         {
             return Result.Failed<VoteCast>("statement", "That statement is not open for votes.");
         }

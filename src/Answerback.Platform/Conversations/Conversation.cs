@@ -1,19 +1,10 @@
 using Answerback.Platform.Areas;
+using Answerback.Platform.Moderation;
 using Answerback.Platform.Organisations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Answerback.Platform.Conversations;
-
-/// <summary>When a participant's statement becomes visible.</summary>
-public enum ModerationPolicy
-{
-    /// <summary>Published at once; moderators may hide it afterwards (post-moderation).</summary>
-    AfterPublication = 1,
-
-    /// <summary>Held until a moderator approves it (pre-moderation).</summary>
-    BeforePublication = 2,
-}
 
 /// <summary>
 /// A policy conversation an organisation runs: a question people answer by voting on short

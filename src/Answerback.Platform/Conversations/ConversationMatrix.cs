@@ -9,18 +9,29 @@ namespace Answerback.Platform.Conversations;
 /// A conversation's votes as the engine's matrix, the one way the recompute and the export read them.
 /// Statement ids are the statements' numbers; participants are numbered 0, 1, 2... by when they
 /// joined (their first vote), so the numbers say nothing about who they are and stay the same as
-/// others join. Statements awaiting review are left out; hidden ones are in, moderated out. The signature
+/// others join. Statements held for review are left out; hidden ones are in, moderated out. The signature
 /// (published/hidden/votes counts) tells the recompute whether a stored map is stale.
 /// </summary>
 public sealed record ConversationMatrix(VoteMatrix Matrix, IReadOnlyDictionary<string, string> NumberOfParticipant, DateTimeOffset? LastVoteAt, string StatementSignature)
 {
-    public static async Task<ConversationMatrix> LoadAsync(AnswerbackDbContext db, Guid conversationId, CancellationToken ct)
+    /// <summary>What the map is computed from, in counts: published, hidden and held statements, and votes.</summary>
+    public static async Task<string> SignatureAsync(AnswerbackDbContext db, StatementModeration moderation, Guid conversationId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var statements = await db.Set<Statement>().AsNoTracking()
-            .Where(s => s.ConversationId == conversationId && s.State != StatementState.AwaitingReview)
-            .OrderBy(s => s.Number)
-            .Select(s => new { s.Number, s.State, s.Text, s.AuthorPersonId, s.ImportedAuthor, s.CreatedAt }).ToListAsync(ct);
+        ArgumentNullException.ThrowIfNull(moderation);
+        var visible = await moderation.Visible(conversationId).CountAsync(ct);
+        var shown = await moderation.NotHeld(conversationId).CountAsync(ct);
+        var votes = await db.Set<Vote>().CountAsync(v => v.ConversationId == conversationId, ct);
+        return string.Create(CultureInfo.InvariantCulture, $"{visible}/{shown - visible}/{votes}");
+    }
+
+    public static async Task<ConversationMatrix> LoadAsync(AnswerbackDbContext db, StatementModeration moderation, Guid conversationId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(moderation);
+        var moderated = await moderation.ForConversationAsync(conversationId, ct);
+        var statements = (await moderation.NotHeld(conversationId).OrderBy(s => s.Number).ToListAsync(ct))
+            .Select(s => new { s.Number, Hidden = moderated.IsHidden(s), s.Text, s.AuthorPersonId, s.ImportedAuthor, s.CreatedAt }).ToList();
         var votes = await db.Set<Vote>().AsNoTracking().Where(v => v.ConversationId == conversationId)
             .Join(db.Set<Statement>(), v => v.StatementId, s => s.Id, (v, s) => new { v.Participant, s.Number, v.Value, v.CastAt, v.FirstCastAt })
             .ToListAsync(ct);
@@ -34,7 +45,7 @@ public sealed record ConversationMatrix(VoteMatrix Matrix, IReadOnlyDictionary<s
         {
             var author = s.AuthorPersonId is { } a ? numbers.GetValueOrDefault(Vote.ParticipantOf(a))
                 : s.ImportedAuthor is { } imported ? numbers.GetValueOrDefault(ImportPolisConversation.ParticipantOf(imported)) : null;
-            builder.AddStatement(new StatementInfo(s.Number.ToString(CultureInfo.InvariantCulture), s.State == StatementState.Hidden, false, s.Text,
+            builder.AddStatement(new StatementInfo(s.Number.ToString(CultureInfo.InvariantCulture), s.Hidden, false, s.Text,
                 author, s.CreatedAt.ToUnixTimeMilliseconds()));
         }
 
@@ -51,8 +62,7 @@ public sealed record ConversationMatrix(VoteMatrix Matrix, IReadOnlyDictionary<s
             latest = latest is null || v.CastAt > latest ? v.CastAt : latest;
         }
 
-        var signature = string.Create(CultureInfo.InvariantCulture,
-            $"{statements.Count(s => s.State == StatementState.Published)}/{statements.Count(s => s.State == StatementState.Hidden)}/{votes.Count}");
+        var signature = string.Create(CultureInfo.InvariantCulture, $"{statements.Count(s => !s.Hidden)}/{statements.Count(s => s.Hidden)}/{votes.Count}");
         return new ConversationMatrix(builder.Build(), numbers, latest, signature);
     }
 }

@@ -50,7 +50,7 @@ public sealed record Responsiveness(
     int OnTime, int Late, int Missing, double? MedianDaysToRespond);
 
 /// <summary>The read side of conversations for the pages and the API (no page touches the DbContext).</summary>
-public sealed class ConversationQueries(AnswerbackDbContext db, ConversationRules rules, MapViews maps, OrganisationAccess access, TimeProvider time)
+public sealed class ConversationQueries(AnswerbackDbContext db, ConversationRules rules, MapViews maps, StatementModeration moderation, OrganisationAccess access, TimeProvider time)
 {
     public async Task<IReadOnlyList<ConversationSummary>> ListAsync(Guid? organisationId = null, Guid? areaId = null, CancellationToken ct = default)
     {
@@ -115,11 +115,12 @@ public sealed class ConversationQueries(AnswerbackDbContext db, ConversationRule
         }
 
         var statements = await db.Set<Statement>().AsNoTracking().Where(s => s.ConversationId == conversationId).OrderBy(s => s.Number).ToListAsync(ct);
-        var lines = statements.Where(s => s.State != StatementState.AwaitingReview).Select(s => Line(s, latest)).ToList();
+        var moderated = await moderation.ForConversationAsync(conversationId, ct);
+        var lines = statements.Where(s => !moderated.Held.Contains(s.Id)).Select(s => Line(s, latest?.Figures.GetValueOrDefault(s.Number), moderated)).ToList();
         var reports = (await StatusesAsync([conversationId], ct)).GetValueOrDefault(conversationId) ?? [];
         return new ConversationPage(conversation, conversation.Organisation!.Slug, conversation.Organisation.Name, conversation.Area?.Name, conversation.Area?.Slug,
             open, next, voted, mayVote, mayAdd, reports, latest?.Version, organiser, moderator,
-            moderator ? [.. statements.Where(s => s.State == StatementState.AwaitingReview)] : [], lines);
+            moderator ? [.. statements.Where(s => moderated.Held.Contains(s.Id))] : [], lines);
     }
 
     /// <summary>
@@ -130,9 +131,8 @@ public sealed class ConversationQueries(AnswerbackDbContext db, ConversationRule
     public async Task<(NextStatement? Next, int Voted)> NextAsync(Guid conversationId, Guid personId, MapView? latest, CancellationToken ct = default)
     {
         var participant = Vote.ParticipantOf(personId);
-        var unseen = await db.Set<Statement>().AsNoTracking()
-            .Where(s => s.ConversationId == conversationId && s.State == StatementState.Published
-                && !db.Set<Vote>().Any(v => v.StatementId == s.Id && v.Participant == participant))
+        var unseen = await moderation.Visible(conversationId)
+            .Where(s => !db.Set<Vote>().Any(v => v.StatementId == s.Id && v.Participant == participant))
             .Select(s => new { s.Id, s.Number, s.Text }).ToListAsync(ct);
         var voted = await db.Set<Vote>().CountAsync(v => v.ConversationId == conversationId && v.Participant == participant, ct);
         var fresh = OpinionMapper.Priority(0, 0, 0, 0, false);
@@ -146,11 +146,12 @@ public sealed class ConversationQueries(AnswerbackDbContext db, ConversationRule
         var counts = await db.Set<Vote>().Where(v => v.ConversationId == conversationId).GroupBy(v => v.StatementId)
             .Select(g => new { Id = g.Key, Agree = g.Count(v => v.Value > 0), Disagree = g.Count(v => v.Value < 0), Pass = g.Count(v => v.Value == 0) })
             .ToDictionaryAsync(c => c.Id, ct);
-        return [.. (await db.Set<Statement>().AsNoTracking().Where(s => s.ConversationId == conversationId && s.State != StatementState.AwaitingReview)
-                .OrderBy(s => s.Number).ToListAsync(ct))
-            .Select(s => counts.TryGetValue(s.Id, out var c)
-                ? new StatementLine(s.Id, s.Number, s.Text, c.Agree, c.Disagree, c.Pass, s.State == StatementState.Hidden)
-                : new StatementLine(s.Id, s.Number, s.Text, 0, 0, 0, s.State == StatementState.Hidden))];
+        var moderated = await moderation.ForConversationAsync(conversationId, ct);
+        return [.. (await moderation.NotHeld(conversationId).OrderBy(s => s.Number).ToListAsync(ct))
+            .Select(s => Line(s, null, moderated) with
+            {
+                Agree = counts.GetValueOrDefault(s.Id)?.Agree ?? 0, Disagree = counts.GetValueOrDefault(s.Id)?.Disagree ?? 0, Pass = counts.GetValueOrDefault(s.Id)?.Pass ?? 0,
+            })];
     }
 
     /// <summary>The organisation running the conversation, or null when there is no such conversation.</summary>
@@ -174,11 +175,13 @@ public sealed class ConversationQueries(AnswerbackDbContext db, ConversationRule
 
         var map = report.MapId is { } mapId ? await maps.ByIdAsync(mapId, ct) : null;
         var statements = await db.Set<Statement>().AsNoTracking().Where(s => s.ConversationId == conversationId).ToDictionaryAsync(s => s.Id, ct);
-        var highlighted = report.HighlightedIds.Where(statements.ContainsKey).Select(id => Line(statements[id], map)).ToList();
+        var moderated = await moderation.ForConversationAsync(conversationId, ct);
+        StatementLine Of(Guid id) => Line(statements[id], map?.Figures.GetValueOrDefault(statements[id].Number), moderated);
+        var highlighted = report.HighlightedIds.Where(statements.ContainsKey).Select(Of).ToList();
         var response = await db.Set<Response>().AsNoTracking().Include(r => r.Points).FirstOrDefaultAsync(r => r.ReportId == report.Id, ct);
         var status = ResponseStatus.At(time.GetUtcNow(), report.PublishedAt, report.RespondBy, response?.PublishedAt);
         var responseView = response is null ? null : new ResponseView(response.Text, response.PublishedAt,
-            [.. response.Points.Where(p => statements.ContainsKey(p.StatementId)).Select(p => (Line(statements[p.StatementId], map), p.Decision, p.Reason, p.Until))]);
+            [.. response.Points.Where(p => statements.ContainsKey(p.StatementId)).Select(p => (Of(p.StatementId), p.Decision, p.Reason, p.Until))]);
         var c = report.Conversation;
         return new ReportView(conversationId, c.Topic, c.Question, organisation.Slug, organisation.Name, c.Attribution, report, status, map, highlighted, responseView);
     }
@@ -204,9 +207,7 @@ public sealed class ConversationQueries(AnswerbackDbContext db, ConversationRule
             reports.Count(r => r.r.Status.IsOverdue), median);
     }
 
-    private static StatementLine Line(Statement s, MapView? map)
-    {
-        var f = map?.Figures.GetValueOrDefault(s.Number);
-        return new StatementLine(s.Id, s.Number, s.Text, f?.Agree ?? 0, f?.Disagree ?? 0, f?.Pass ?? 0, s.State == StatementState.Hidden);
-    }
+    /// <summary>The one way a statement becomes a line: counts from the map's figures (if any), hidden as moderation says.</summary>
+    internal static StatementLine Line(Statement s, MapDocument.StatementFigures? f, ModeratedStatements moderated)
+        => new(s.Id, s.Number, s.Text, f?.Agree ?? 0, f?.Disagree ?? 0, f?.Pass ?? 0, moderated.IsHidden(s), moderated.ReasonFor(s.Id));
 }

@@ -1,4 +1,5 @@
 using Answerback.Platform.Data;
+using Answerback.Platform.Moderation;
 using Answerback.Platform.Eligibility;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;

@@ -3,6 +3,7 @@ using Answerback.OpinionMap;
 using Answerback.Platform.Accounts;
 using Answerback.Platform.Areas;
 using Answerback.Platform.Data;
+using Answerback.Platform.Moderation;
 using Answerback.Platform.Demo;
 using Answerback.Platform.Eligibility;
 using Answerback.Platform.Organisations;

@@ -31,6 +31,8 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddSingleton<MapRecomputeScheduler>();
         services.TryAddSingleton<IMapRecomputeTrigger>(sp => sp.GetRequiredService<MapRecomputeScheduler>());
         services.TryAddScoped<RecomputeMapJob>();
+        services.TryAddScoped<StatementModeration>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<Moderation.IModerationSubjects, StatementModerationSubjects>());
         services.AddScoped<IAreaActivities, ConversationAreaActivities>();
         services.AddScoped<IDemoSeed, ConversationsDemoSeed>();
         services.AddHostedService<ConversationsSchedule>();

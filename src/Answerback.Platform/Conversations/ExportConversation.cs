@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Answerback.Platform.Conversations;
 
 /// <summary>Writes a conversation as a Pol.is export zip (<see cref="PolisZip"/>), with the latest map's groups.</summary>
-public sealed class ExportConversation(AnswerbackDbContext db, MapWarmStarts warm)
+public sealed class ExportConversation(AnswerbackDbContext db, StatementModeration moderation, MapWarmStarts warm)
 {
     /// <summary>The attribution of a conversation run on this site (its data is published under CC BY 4.0).</summary>
     public static string SiteAttribution(string organisationName, string url) =>
@@ -20,7 +20,7 @@ public sealed class ExportConversation(AnswerbackDbContext db, MapWarmStarts war
             return false;
         }
 
-        var loaded = await ConversationMatrix.LoadAsync(db, conversationId, ct);
+        var loaded = await ConversationMatrix.LoadAsync(db, moderation, conversationId, ct);
         var version = await db.Set<MapSnapshot>().Where(m => m.ConversationId == conversationId).MaxAsync(m => (int?)m.Version, ct);
         // The groups of the map this node last computed when it is current; otherwise a fresh analysis
         // of the same votes (the export is not on the vote path, and is deterministic).

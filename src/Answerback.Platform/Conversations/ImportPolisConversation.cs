@@ -2,6 +2,7 @@ using System.Globalization;
 using Answerback.Formats;
 using Answerback.Platform.Common;
 using Answerback.Platform.Data;
+using Answerback.Platform.Moderation;
 using Answerback.Platform.Organisations;
 
 namespace Answerback.Platform.Conversations;

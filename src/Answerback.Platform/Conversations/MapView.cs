@@ -31,7 +31,7 @@ public sealed record MapDocument(
 }
 
 /// <summary>A statement as a map or report shows it: its number, text and counts.</summary>
-public sealed record StatementLine(Guid Id, int Number, string Text, int Agree, int Disagree, int Pass, bool Hidden)
+public sealed record StatementLine(Guid Id, int Number, string Text, int Agree, int Disagree, int Pass, bool Hidden, Moderation.ModerationReason? HiddenReason = null)
 {
     public int Votes => Agree + Disagree + Pass;
 
@@ -71,7 +71,7 @@ public sealed record MapView(
 }
 
 /// <summary>Reads stored maps, parsed once per version and cached (the map page at 20,000 participants parses nothing).</summary>
-public sealed class MapViews(AnswerbackDbContext db, IMemoryCache cache)
+public sealed class MapViews(AnswerbackDbContext db, StatementModeration moderation, IMemoryCache cache)
 {
     /// <summary>The latest map's version, or null when none is stored yet (one indexed query).</summary>
     public Task<int?> LatestVersionAsync(Guid conversationId, CancellationToken ct)
@@ -101,8 +101,9 @@ public sealed class MapViews(AnswerbackDbContext db, IMemoryCache cache)
             return null;
         }
 
+        var moderated = await moderation.ForConversationAsync(conversationId, ct);
         var statements = await db.Set<Statement>().AsNoTracking().Where(s => s.ConversationId == conversationId)
-            .Select(s => new { s.Id, s.Number, s.Text, s.State }).ToDictionaryAsync(s => s.Number.ToString(CultureInfo.InvariantCulture), ct);
+            .ToDictionaryAsync(s => s.Number.ToString(CultureInfo.InvariantCulture), ct);
         var document = MapDocument.Parse(snapshot.Json);
         var figures = document.Statements.ToDictionary(s => int.Parse(s.Id, CultureInfo.InvariantCulture));
         StatementLine? Line(string number)
@@ -113,7 +114,7 @@ public sealed class MapViews(AnswerbackDbContext db, IMemoryCache cache)
             }
 
             var f = figures.GetValueOrDefault(s.Number);
-            return new StatementLine(s.Id, s.Number, s.Text, f?.Agree ?? 0, f?.Disagree ?? 0, f?.Pass ?? 0, s.State == StatementState.Hidden);
+            return ConversationQueries.Line(s, f, moderated);
         }
 
         List<StatementLine> Lines(IEnumerable<string> numbers) => [.. numbers.Select(Line).OfType<StatementLine>().Where(l => !l.Hidden && l.Votes >= MapView.MinVotesForCommonGround)];

@@ -1,5 +1,6 @@
 using Answerback.Platform.Common;
 using Answerback.Platform.Data;
+using Answerback.Platform.Moderation;
 using Answerback.Platform.Eligibility;
 using Answerback.Platform.Organisations;
 using Microsoft.EntityFrameworkCore;

@@ -10,7 +10,7 @@ namespace Answerback.Platform.Conversations;
 /// period starting after it ends. Idempotent (report numbers are unique per conversation), so it can
 /// run on every node and after any restart.
 /// </summary>
-public sealed class PublishDueReports(AnswerbackDbContext db, MapViews maps, TimeProvider time)
+public sealed class PublishDueReports(AnswerbackDbContext db, StatementModeration moderation, MapViews maps, TimeProvider time)
 {
     /// <summary>
     /// A statement the report highlights, and the response must address: a consensus statement of the
@@ -55,9 +55,7 @@ public sealed class PublishDueReports(AnswerbackDbContext db, MapViews maps, Tim
     private async Task<Report?> PublishAsync(Guid conversationId, int number, DateTimeOffset start, DateTimeOffset end, DateTimeOffset now, TimeSpan respondWithin, CancellationToken ct)
     {
         var map = await maps.LatestAsync(conversationId, ct);
-        var statements = await db.Set<Statement>().AsNoTracking()
-            .Where(s => s.ConversationId == conversationId && s.State == StatementState.Published)
-            .Select(s => new { s.Id, s.Number }).ToListAsync(ct);
+        var statements = await moderation.Visible(conversationId).Select(s => new { s.Id, s.Number }).ToListAsync(ct);
         var highlighted = new List<Guid>();
         if (map is not null)
         {

@@ -30,7 +30,7 @@ public sealed class MapWarmStarts
 /// so votes that arrived meanwhile are included. Idempotent: a map that is up to date is not recomputed.
 /// </summary>
 public sealed class RecomputeMap(
-    AnswerbackDbContext db, IJobLocks locks, ILiveUpdates live, MapWarmStarts warm, TimeProvider time, ILogger<RecomputeMap> logger)
+    AnswerbackDbContext db, StatementModeration moderation, IJobLocks locks, ILiveUpdates live, MapWarmStarts warm, TimeProvider time, ILogger<RecomputeMap> logger)
 {
     /// <summary>The lock key of a conversation's recompute.</summary>
     public static string LockKey(Guid conversationId) => "conversation-map:" + conversationId.ToString("N");
@@ -61,11 +61,7 @@ public sealed class RecomputeMap(
         var latest = await db.Set<MapSnapshot>().AsNoTracking().Where(m => m.ConversationId == conversationId)
             .OrderByDescending(m => m.Version).Select(m => new { m.Version, m.LastVoteAt, m.StatementSignature }).FirstOrDefaultAsync(ct);
         var lastVote = await db.Set<Vote>().Where(v => v.ConversationId == conversationId).MaxAsync(v => (DateTimeOffset?)v.CastAt, ct);
-        var states = await db.Set<Statement>().Where(s => s.ConversationId == conversationId).GroupBy(s => s.State)
-            .Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var voteCount = await db.Set<Vote>().CountAsync(v => v.ConversationId == conversationId, ct);
-        var signature = string.Create(CultureInfo.InvariantCulture,
-            $"{states.Where(s => s.State == StatementState.Published).Sum(s => s.Count)}/{states.Where(s => s.State == StatementState.Hidden).Sum(s => s.Count)}/{voteCount}");
+        var signature = await ConversationMatrix.SignatureAsync(db, moderation, conversationId, ct);
         var upToDate = latest is null
             ? lastVote is null
             : latest.LastVoteAt == lastVote && string.Equals(latest.StatementSignature, signature, StringComparison.Ordinal);
@@ -75,7 +71,7 @@ public sealed class RecomputeMap(
         }
 
         var started = time.GetTimestamp();
-        var loaded = await ConversationMatrix.LoadAsync(db, conversationId, ct);
+        var loaded = await ConversationMatrix.LoadAsync(db, moderation, conversationId, ct);
         var numbers = loaded.NumberOfParticipant;
         var matrix = loaded.Matrix;
         var version = (latest?.Version ?? 0) + 1;

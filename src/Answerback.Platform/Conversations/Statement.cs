@@ -8,10 +8,10 @@ public enum StatementState
 {
     Published = 1,
 
-    /// <summary>Waiting for a moderator (pre-moderation).</summary>
-    AwaitingReview = 2,
-
-    /// <summary>Hidden by a moderator, with a reason on the public log; its votes leave the analysis.</summary>
+    /// <summary>
+    /// Moderated out in the source of an import. Statements of this site are held and hidden by the
+    /// Moderation capability instead (<see cref="StatementModeration"/>), which keeps the log.
+    /// </summary>
     Hidden = 3,
 }
 

@@ -1,6 +1,7 @@
 using Answerback.Platform.Common;
 using Answerback.Platform.Conversations;
 using Answerback.Platform.Eligibility;
+using Answerback.Platform.Moderation;
 using Answerback.Platform.Organisations;
 using Answerback.Platform.Tests.Infrastructure;
 

@@ -3,6 +3,7 @@ using Answerback.OpinionMap.Polis;
 using Answerback.Platform.Common;
 using Answerback.Platform.Conversations;
 using Answerback.Platform.Eligibility;
+using Answerback.Platform.Moderation;
 using Answerback.Platform.Organisations;
 using Answerback.Platform.Tests.Infrastructure;
 
@@ -96,19 +97,24 @@ public abstract class ConversationUseCaseTests(TestProvider provider) : Platform
         var otherModerator = await Db.OrganiserAsync(blues, "bmod@example.org", OrganisationRoleKind.Moderator);
         var person = await Db.PersonAsync("p@example.org");
         var conversation = await Db.ConversationAsync(ConversationArrange.Draft(greens) with { Moderation = ModerationPolicy.BeforePublication }, organiser);
-        var added = (await Db.With<AddStatement, Result<StatementAddition>>(a => a.RunAsync(conversation.Id, person, "Open a community land trust.", false, Ct))).Value!.Added!;
-        Assert.Equal(StatementState.AwaitingReview, added.State);
+        var addition = (await Db.With<AddStatement, Result<StatementAddition>>(a => a.RunAsync(conversation.Id, person, "Open a community land trust.", false, Ct))).Value!;
+        Assert.True(addition.HeldForReview);
+        var added = addition.Added!;
         Assert.Equal(3, (await Db.PageAsync(conversation.Id, person))!.Next!.Remaining);
 
         foreach (var refused in new[] { otherModerator, person })
         {
-            Assert.Equal("organisation", Assert.Single((await Db.With<ReviewStatement, Result<StatementReviewed>>(r => r.ApproveAsync(added.Id, refused, Ct))).Errors).Field);
+            Assert.False((await Db.With<ReviewStatement, Result<ModerationDecision>>(r => r.ApproveAsync(added.Id, refused, Ct))).Succeeded);
         }
 
-        Assert.True((await Db.With<ReviewStatement, Result<StatementReviewed>>(r => r.ApproveAsync(added.Id, moderator, Ct))).Succeeded);
+        Assert.True((await Db.With<ReviewStatement, Result<ModerationDecision>>(r => r.ApproveAsync(added.Id, moderator, Ct))).Succeeded);
         Assert.Equal(4, (await Db.PageAsync(conversation.Id, person))!.Next!.Remaining);
-        Assert.True((await Db.With<ReviewStatement, Result<StatementReviewed>>(r => r.HideAsync(added.Id, organiser, Ct))).Succeeded);
-        Assert.Equal(3, (await Db.PageAsync(conversation.Id, person))!.Next!.Remaining);
+        Assert.True((await Db.With<ReviewStatement, Result<ModerationDecision>>(r => r.HideAsync(added.Id, ModerationReason.Duplicate, organiser, Ct))).Succeeded);
+        var page = (await Db.PageAsync(conversation.Id, person))!;
+        Assert.Equal(3, page.Next!.Remaining);
+        Assert.Equal(ModerationReason.Duplicate, page.Statements.Single(s => s.Id == added.Id).HiddenReason);
+        var log = (await Db.With<ModerationLog, ModerationLogPage?>(l => l.PageAsync(null, 1, Ct)))!;
+        Assert.Equal((StatementModeration.Kind, ModerationReason.Duplicate), (Assert.Single(log.Entries).SubjectKind, log.Entries[0].Reason));
     }
 
     [Fact]

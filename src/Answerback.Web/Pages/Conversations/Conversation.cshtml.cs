@@ -72,7 +72,7 @@ public sealed class ConversationModel(ConversationQueries queries, CastVote cast
         }
         else
         {
-            Notice = result.Value.Added!.State == StatementState.AwaitingReview
+            Notice = result.Value.HeldForReview
                 ? "Thank you: your statement is waiting for a moderator, then others can vote on it."
                 : "Thank you: your statement is added and others can vote on it.";
             Text = null;
@@ -81,26 +81,21 @@ public sealed class ConversationModel(ConversationQueries queries, CastVote cast
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
-    public Task<IActionResult> OnPostApproveAsync(Guid id, Guid statementId, CancellationToken ct)
-        => ReviewAsync(id, () => review.ApproveAsync(statementId, current.Id, ct), "The statement is published.", ct);
-
-    public Task<IActionResult> OnPostHideAsync(Guid id, Guid statementId, CancellationToken ct)
-        => ReviewAsync(id, () => review.HideAsync(statementId, current.Id, ct), "The statement is hidden.", ct);
-
-    private async Task<IActionResult> ReviewAsync(Guid id, Func<Task<Platform.Common.Result<StatementReviewed>>> action, string done, CancellationToken ct)
+    /// <summary>A moderator approves a held statement (hiding goes through the Moderation pages, which ask for the reason).</summary>
+    public async Task<IActionResult> OnPostApproveAsync(Guid id, Guid statementId, CancellationToken ct)
     {
         if (!current.IsSignedIn)
         {
             return Challenge();
         }
 
-        var result = await action();
+        var result = await review.ApproveAsync(statementId, current.Id, ct);
         if (!result.Succeeded)
         {
             return Forbid();
         }
 
-        Notice = done;
+        Notice = "The statement is published.";
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

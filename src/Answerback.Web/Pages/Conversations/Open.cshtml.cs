@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Answerback.Platform.Areas;
 using Answerback.Platform.Conversations;
 using Answerback.Platform.Eligibility;
+using Answerback.Platform.Moderation;
 using Answerback.Platform.Organisations;
 using Answerback.Web.Infrastructure;
 using Answerback.Web.Pages.Organisations;

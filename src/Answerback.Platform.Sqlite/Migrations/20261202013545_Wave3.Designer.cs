@@ -11,14 +11,255 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Answerback.Platform.Sqlite.Migrations
 {
     [DbContext(typeof(AnswerbackDbContext))]
-    [Migration("20261202011410_Conversations")]
-    partial class Conversations
+    [Migration("20261202013545_Wave3")]
+    partial class Wave3
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Answerback.Platform.Accountability.AuditPost", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Handle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mentions")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Network")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostId")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplyToAccountId")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplyToPostId")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepostOfId")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Time")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("Network", "PostId")
+                        .IsUnique();
+
+                    b.ToTable("AuditPosts", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Accountability.AuditSnapshot", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("AuditSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Accountability.PostImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PostsAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PostsRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RepresentativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestedByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredPath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepresentativeId");
+
+                    b.HasIndex("OrganisationId", "CreatedAt");
+
+                    b.ToTable("PostImports", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Accountability.Representative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Election")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExcludedNetwork")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Office")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PartyOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TermEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TermStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("PartyOrganisationId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("OwnerOrganisationId", "AreaId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Representatives", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Accountability.RepresentativeAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Handle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandleKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Network")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RepresentativeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepresentativeId");
+
+                    b.HasIndex("Network", "HandleKey")
+                        .IsUnique();
+
+                    b.ToTable("RepresentativeAccounts", (string)null);
+                });
 
             modelBuilder.Entity("Answerback.Platform.Accounts.Person", b =>
                 {
@@ -75,6 +316,7 @@ namespace Answerback.Platform.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PhoneNumber")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("PhoneNumberConfirmed")
@@ -136,6 +378,107 @@ namespace Answerback.Platform.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Areas");
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Comments.Comment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AuthorPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EditedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RootId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThreadKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("RootId");
+
+                    b.HasIndex("AuthorPersonId", "CreatedAt");
+
+                    b.HasIndex("ThreadKind", "ThreadId", "Depth", "CreatedAt");
+
+                    b.ToTable("Comments", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Comments.CommentPoster", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastPostedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("CommentPosters", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Comments.CommentRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReplacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId", "ReplacedAt");
+
+                    b.ToTable("CommentRevisions", (string)null);
                 });
 
             modelBuilder.Entity("Answerback.Platform.Conversations.Conversation", b =>
@@ -823,6 +1166,441 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.ToTable("OrganisationRoles");
                 });
 
+            modelBuilder.Entity("Answerback.Platform.Primaries.BoardHead", b =>
+                {
+                    b.Property<Guid>("PrimaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Sealed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PrimaryId");
+
+                    b.ToTable("PrimaryBoardHeads", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.BoardRecord", b =>
+                {
+                    b.Property<Guid>("PrimaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commitment")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackingCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PrimaryId", "Sequence");
+
+                    b.HasIndex("PrimaryId", "TrackingCode")
+                        .IsUnique();
+
+                    b.ToTable("PrimaryBoardEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.Candidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NominatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("NominatedByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrderNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PrimaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PrimaryId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("Candidates", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.CredentialExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ExportedByPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Issued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PrimaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Replaced")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExportedByPersonId");
+
+                    b.HasIndex("PrimaryId");
+
+                    b.ToTable("PrimaryCredentialExports", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.HustingsAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("QuestionId", "CandidateId")
+                        .IsUnique();
+
+                    b.ToTable("HustingsAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.HustingsQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AuthorPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PrimaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorPersonId");
+
+                    b.HasIndex("PrimaryId", "AuthorPersonId", "Day", "Slot")
+                        .IsUnique();
+
+                    b.ToTable("HustingsQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.HustingsSupport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("QuestionId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("HustingsSupports", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.Primary", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CountSeed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Electorate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HustingsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NominationsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResultPublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("VotingCloses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("VotingOpens")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("Primaries", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.PrimaryCredential", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PrimaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RegisterEntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Used")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RegisterEntryId");
+
+                    b.HasIndex("PrimaryId", "CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("PrimaryId", "PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("PrimaryId", "RegisterEntryId")
+                        .IsUnique();
+
+                    b.ToTable("PrimaryCredentials", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.PrimaryLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PrimaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrimaryId", "At");
+
+                    b.ToTable("PrimaryLogEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.PrimaryResult", b =>
+                {
+                    b.Property<Guid>("PrimaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CountedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PrimaryId");
+
+                    b.ToTable("PrimaryResults", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.PublishedCheckpoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PrimaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrimaryId", "PublishedAt");
+
+                    b.ToTable("PrimaryBoardCheckpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.StoredBallot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PrimaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackingCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrimaryId", "TrackingCode")
+                        .IsUnique();
+
+                    b.ToTable("PrimaryBallots", (string)null);
+                });
+
             modelBuilder.Entity("Answerback.Platform.Residency.RegisterEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1111,9 +1889,11 @@ namespace Answerback.Platform.Sqlite.Migrations
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
                     b.Property<string>("LoginProvider")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderKey")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderDisplayName")
@@ -1127,6 +1907,22 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("AspNetUserLogins", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<System.Guid>", b =>
+                {
+                    b.Property<byte[]>("CredentialId")
+                        .HasMaxLength(1024)
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CredentialId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AspNetUserPasskeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
@@ -1150,9 +1946,11 @@ namespace Answerback.Platform.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LoginProvider")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Value")
@@ -1163,6 +1961,56 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Answerback.Platform.Accountability.PostImport", b =>
+                {
+                    b.HasOne("Answerback.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Answerback.Platform.Accountability.Representative", null)
+                        .WithMany()
+                        .HasForeignKey("RepresentativeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Accountability.Representative", b =>
+                {
+                    b.HasOne("Answerback.Platform.Areas.Area", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Answerback.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Answerback.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("PartyOrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Answerback.Platform.Accounts.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Area");
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Accountability.RepresentativeAccount", b =>
+                {
+                    b.HasOne("Answerback.Platform.Accountability.Representative", null)
+                        .WithMany("Accounts")
+                        .HasForeignKey("RepresentativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Answerback.Platform.Areas.Area", b =>
                 {
                     b.HasOne("Answerback.Platform.Areas.Area", "Parent")
@@ -1171,6 +2019,37 @@ namespace Answerback.Platform.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Comments.Comment", b =>
+                {
+                    b.HasOne("Answerback.Platform.Accounts.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Answerback.Platform.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Comments.CommentPoster", b =>
+                {
+                    b.HasOne("Answerback.Platform.Accounts.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Comments.CommentRevision", b =>
+                {
+                    b.HasOne("Answerback.Platform.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Answerback.Platform.Conversations.Conversation", b =>
@@ -1374,6 +2253,169 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Answerback.Platform.Primaries.BoardHead", b =>
+                {
+                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
+                        .WithOne()
+                        .HasForeignKey("Answerback.Platform.Primaries.BoardHead", "PrimaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.BoardRecord", b =>
+                {
+                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
+                        .WithMany()
+                        .HasForeignKey("PrimaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.Candidate", b =>
+                {
+                    b.HasOne("Answerback.Platform.Accounts.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
+                        .WithMany()
+                        .HasForeignKey("PrimaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.CredentialExport", b =>
+                {
+                    b.HasOne("Answerback.Platform.Accounts.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ExportedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
+                        .WithMany()
+                        .HasForeignKey("PrimaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.HustingsAnswer", b =>
+                {
+                    b.HasOne("Answerback.Platform.Primaries.Candidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Answerback.Platform.Primaries.HustingsQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.HustingsQuestion", b =>
+                {
+                    b.HasOne("Answerback.Platform.Accounts.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
+                        .WithMany()
+                        .HasForeignKey("PrimaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.HustingsSupport", b =>
+                {
+                    b.HasOne("Answerback.Platform.Accounts.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Answerback.Platform.Primaries.HustingsQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.Primary", b =>
+                {
+                    b.HasOne("Answerback.Platform.Areas.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Answerback.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.PrimaryCredential", b =>
+                {
+                    b.HasOne("Answerback.Platform.Accounts.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
+                        .WithMany()
+                        .HasForeignKey("PrimaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Answerback.Platform.Residency.RegisterEntry", null)
+                        .WithMany()
+                        .HasForeignKey("RegisterEntryId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.PrimaryLogEntry", b =>
+                {
+                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
+                        .WithMany()
+                        .HasForeignKey("PrimaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.PrimaryResult", b =>
+                {
+                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
+                        .WithOne()
+                        .HasForeignKey("Answerback.Platform.Primaries.PrimaryResult", "PrimaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.PublishedCheckpoint", b =>
+                {
+                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
+                        .WithMany()
+                        .HasForeignKey("PrimaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.StoredBallot", b =>
+                {
+                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
+                        .WithMany()
+                        .HasForeignKey("PrimaryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Answerback.Platform.Residency.RegisterEntry", b =>
                 {
                     b.HasOne("Answerback.Platform.Areas.Area", null)
@@ -1491,6 +2533,57 @@ namespace Answerback.Platform.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<System.Guid>", b =>
+                {
+                    b.HasOne("Answerback.Platform.Accounts.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Microsoft.AspNetCore.Identity.IdentityPasskeyData", "Data", b1 =>
+                        {
+                            b1.Property<byte[]>("IdentityUserPasskeyCredentialId");
+
+                            b1.Property<byte[]>("AttestationObject")
+                                .IsRequired();
+
+                            b1.Property<byte[]>("ClientDataJson")
+                                .IsRequired();
+
+                            b1.Property<long>("CreatedAt");
+
+                            b1.Property<bool>("IsBackedUp");
+
+                            b1.Property<bool>("IsBackupEligible");
+
+                            b1.Property<bool>("IsUserVerified");
+
+                            b1.Property<string>("Name");
+
+                            b1.Property<byte[]>("PublicKey")
+                                .IsRequired();
+
+                            b1.Property<uint>("SignCount");
+
+                            b1.PrimitiveCollection<string>("Transports");
+
+                            b1.HasKey("IdentityUserPasskeyCredentialId");
+
+                            b1.ToTable("AspNetUserPasskeys");
+
+                            b1
+                                .ToJson("Data")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IdentityUserPasskeyCredentialId");
+                        });
+
+                    b.Navigation("Data")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1513,6 +2606,11 @@ namespace Answerback.Platform.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Accountability.Representative", b =>
+                {
+                    b.Navigation("Accounts");
                 });
 
             modelBuilder.Entity("Answerback.Platform.Areas.Area", b =>

@@ -1,11 +1,9 @@
-using System.Threading.Channels;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Answerback.Platform.Jobs;
+using Hangfire;
 
 namespace Answerback.Platform.Accountability;
 
-/// <summary>Puts Accountability's background work in line; never run on the request path.</summary>
+/// <summary>Puts Accountability's background work on the job engine; never run on the request path.</summary>
 public interface IAccountabilityJobs
 {
     /// <summary>Runs <see cref="ImportPosts.RunAsync"/> for the import in the background.</summary>
@@ -16,38 +14,44 @@ public interface IAccountabilityJobs
 }
 
 /// <summary>
-/// An in-process queue worked by one hosted service: imports run one after another, off the request
-/// path. (Stands in until the shared job engine is merged; the jobs themselves take ids only.)
+/// Accountability's jobs on Hangfire (clustered on PostgreSQL: each job runs once, on any node; the
+/// uploaded file is kept in the data folder, which the nodes share). The jobs take ids only.
 /// </summary>
-internal sealed class InProcessAccountabilityJobs(IServiceScopeFactory scopes, ILogger<InProcessAccountabilityJobs> logger) : BackgroundService, IAccountabilityJobs
+internal sealed class HangfireAccountabilityJobs(IBackgroundJobClient jobs) : IAccountabilityJobs
 {
-    private readonly Channel<Guid> queue = Channel.CreateUnbounded<Guid>();
+    public void EnqueueImport(Guid importId) => jobs.Enqueue<AccountabilityJobRunner>(r => r.ImportAsync(importId, CancellationToken.None));
 
-    public void EnqueueImport(Guid importId) => queue.Writer.TryWrite(importId);
+    public void EnqueueRecompute() => jobs.Enqueue<AccountabilityJobRunner>(r => r.RecomputeAsync(CancellationToken.None));
+}
 
-    // Guid.Empty stands for "recompute only".
-    public void EnqueueRecompute() => queue.Writer.TryWrite(Guid.Empty);
+/// <summary>
+/// The job bodies. The scorecards are one precomputed set for the whole registry, so at most one
+/// recompute runs at a time across nodes (<see cref="IJobLocks"/>); a recompute that finds another
+/// running is scheduled again, so posts committed after the running one read its input are counted.
+/// </summary>
+public sealed class AccountabilityJobRunner(ImportPosts import, RecomputeAudit recompute, IJobLocks locks, IBackgroundJobClient jobs)
+{
+    internal const string RecomputeLock = "accountability-recompute";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Imports one queued file (idempotent: a retried or repeated job adds nothing), then recomputes.</summary>
+    public async Task ImportAsync(Guid importId, CancellationToken ct)
     {
-        await foreach (var id in queue.Reader.ReadAllAsync(stoppingToken))
+        if (await import.ImportAsync(importId, ct))
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                if (id == Guid.Empty)
-                {
-                    await scope.ServiceProvider.GetRequiredService<RecomputeAudit>().RunAsync(stoppingToken);
-                }
-                else
-                {
-                    await scope.ServiceProvider.GetRequiredService<ImportPosts>().RunAsync(id, stoppingToken);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Post import {ImportId} failed unexpectedly", id);
-            }
+            await RecomputeAsync(ct);
         }
+    }
+
+    /// <summary>Recomputes every scorecard and campaign, unless another node is doing so (then later).</summary>
+    public async Task RecomputeAsync(CancellationToken ct)
+    {
+        await using var held = await locks.TryAcquireAsync(RecomputeLock, ct);
+        if (held is null)
+        {
+            jobs.Schedule<AccountabilityJobRunner>(r => r.RecomputeAsync(CancellationToken.None), TimeSpan.FromSeconds(5));
+            return;
+        }
+
+        await recompute.RunAsync(ct);
     }
 }

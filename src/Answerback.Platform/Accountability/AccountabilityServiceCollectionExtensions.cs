@@ -17,9 +17,8 @@ public static class AccountabilityServiceCollectionExtensions
         services.TryAddScoped<ImportPosts>();
         services.TryAddScoped<RecomputeAudit>();
         services.TryAddScoped<AccountabilityDirectory>();
-        services.TryAddSingleton<InProcessAccountabilityJobs>();
-        services.TryAddSingleton<IAccountabilityJobs>(p => p.GetRequiredService<InProcessAccountabilityJobs>());
-        services.AddHostedService(p => p.GetRequiredService<InProcessAccountabilityJobs>());
+        services.TryAddScoped<AccountabilityJobRunner>();
+        services.TryAddScoped<IAccountabilityJobs, HangfireAccountabilityJobs>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeed, AccountabilityDemoSeed>());
         return services;
     }

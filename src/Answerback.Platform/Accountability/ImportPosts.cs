@@ -69,7 +69,18 @@ public sealed class ImportPosts(IServiceScopeFactory scopes, TimeProvider time, 
     /// <summary>How often progress is written (posts).</summary>
     private const int ProgressEvery = 50_000;
 
+    /// <summary>Imports the file, then recomputes the scorecards.</summary>
     public async Task RunAsync(Guid importId, CancellationToken ct)
+    {
+        if (await ImportAsync(importId, ct))
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<RecomputeAudit>().RunAsync(ct);
+        }
+    }
+
+    /// <summary>Imports the file only; true when posts were committed (the scorecards then need a recompute).</summary>
+    public async Task<bool> ImportAsync(Guid importId, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AnswerbackDbContext>();
@@ -77,7 +88,7 @@ public sealed class ImportPosts(IServiceScopeFactory scopes, TimeProvider time, 
         if (import is null || import.State is PostImportState.Succeeded or PostImportState.Failed)
         {
             // Already done (a job retried after it finished): nothing to do.
-            return;
+            return false;
         }
 
         import.State = PostImportState.Running;
@@ -90,19 +101,19 @@ public sealed class ImportPosts(IServiceScopeFactory scopes, TimeProvider time, 
         catch (InputFormatException ex)
         {
             await Finish(db, importId, PostImportState.Failed, ex.Message, 0, ct);
-            return;
+            return false;
         }
         catch (UploadRefusedException ex)
         {
             await Finish(db, importId, PostImportState.Failed, ex.Message, 0, ct);
-            return;
+            return false;
         }
         finally
         {
             TryDelete(import.StoredPath);
         }
 
-        await scope.ServiceProvider.GetRequiredService<RecomputeAudit>().RunAsync(ct);
+        return true;
     }
 
     private async Task Finish(AnswerbackDbContext db, Guid importId, PostImportState state, string? error, long added, CancellationToken ct)

@@ -88,7 +88,6 @@ public static class PlatformServiceCollectionExtensions
         services.AddLive();
         services.AddNotifications(configuration);
         services.AddModeration();
-        services.AddPrimaryBallots();
         services.AddConversations(configuration);
         services.AddAccountability();
         services.AddComments(configuration);

@@ -76,7 +76,7 @@ public sealed class PostComment(AnswerbackDbContext db, CommentThreads threads, 
             Depth = parent is null ? 0 : parent.Depth + 1,
             AuthorPersonId = personId,
             Body = body,
-            BodyHtml = CommentMarkdown.ToHtml(body),
+            BodyHtml = MarkdownText.CommentToHtml(body),
             Fingerprint = fingerprint,
             CreatedAt = now,
         };
@@ -147,7 +147,7 @@ public sealed class EditComment(AnswerbackDbContext db, ModerationStatus moderat
 
         db.Set<CommentRevision>().Add(new CommentRevision { Id = Guid.NewGuid(), CommentId = comment.Id, BodyHtml = comment.BodyHtml, WrittenAt = comment.EditedAt ?? comment.CreatedAt, ReplacedAt = now });
         comment.Body = body;
-        comment.BodyHtml = CommentMarkdown.ToHtml(body);
+        comment.BodyHtml = MarkdownText.CommentToHtml(body);
         comment.Fingerprint = fingerprint;
         comment.EditedAt = now;
         await db.SaveChangesAsync(ct);

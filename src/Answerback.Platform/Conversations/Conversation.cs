@@ -31,7 +31,7 @@ public class Conversation
     /// <summary>The background as the organiser wrote it (Markdown).</summary>
     public string BackgroundMarkdown { get; set; } = "";
 
-    /// <summary>The background rendered and sanitised once, when written (<see cref="ConversationMarkdown"/>).</summary>
+    /// <summary>The background rendered and sanitised once, when written (<see cref="Common.MarkdownText"/>).</summary>
     public string BackgroundHtml { get; set; } = "";
 
     /// <summary>Who may vote: an <see cref="Eligibility.EligibilityRule"/> as JSON.</summary>

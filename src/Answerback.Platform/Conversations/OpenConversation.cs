@@ -70,7 +70,7 @@ public sealed class OpenConversation(AnswerbackDbContext db, OrganisationAccess 
             Topic = topic,
             Question = question,
             BackgroundMarkdown = background,
-            BackgroundHtml = ConversationMarkdown.ToSafeHtml(background),
+            BackgroundHtml = MarkdownText.ToHtml(background),
             VoteRule = draft.VoteRule.ToJson(),
             AddRule = draft.AddRule.ToJson(),
             EndsAt = draft.EndsAt?.ToUniversalTime(),

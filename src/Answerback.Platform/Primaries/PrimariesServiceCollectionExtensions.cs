@@ -6,7 +6,7 @@ namespace Answerback.Platform.Primaries;
 /// <summary>Registers the Primaries capability.</summary>
 public static class PrimariesServiceCollectionExtensions
 {
-    /// <summary>Setting up primaries, nominations, hustings and the read queries.</summary>
+    /// <summary>Setting up primaries, nominations, hustings, the read queries, and the ballot side (<see cref="PrimaryBallotsServiceCollectionExtensions"/>).</summary>
     public static IServiceCollection AddPrimaries(this IServiceCollection services)
     {
         services.TryAddScoped<PrimaryAccess>();
@@ -25,6 +25,6 @@ public static class PrimariesServiceCollectionExtensions
         services.TryAddScoped<HustingsQuery>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Moderation.IModerationSubjects, HustingsModerationSubjects>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Demo.IDemoSeed, PrimariesDemoSeed>());
-        return services;
+        return services.AddPrimaryBallots();
     }
 }

@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Answerback.Platform.Primaries;
 
-/// <summary>Registers the ballot side of Primaries: credentials, casting, the board, checkpoints and the count.</summary>
-public static class PrimaryBallotsServiceCollectionExtensions
+/// <summary>The ballot side of Primaries (credentials, casting, the board, checkpoints and the count), registered by <see cref="PrimariesServiceCollectionExtensions.AddPrimaries"/>.</summary>
+internal static class PrimaryBallotsServiceCollectionExtensions
 {
     /// <summary>The use cases and queries of casting and counting (the primaries themselves come from <see cref="IBallotPapers"/>).</summary>
     public static IServiceCollection AddPrimaryBallots(this IServiceCollection services)

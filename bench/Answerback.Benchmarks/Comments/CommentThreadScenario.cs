@@ -128,7 +128,7 @@ public sealed class CommentThreadScenario : IScenario
             {
                 Id = id, ThreadKind = BenchThreads.ThreadKind, ThreadId = thread, ParentId = parent?.Id, RootId = parent?.RootId ?? id,
                 Depth = parent is null ? 0 : parent.Depth + 1, AuthorPersonId = authors[random.Next(authors.Count)],
-                Body = body, BodyHtml = CommentMarkdown.ToHtml(body), Fingerprint = CommentText.Fingerprint(body), CreatedAt = start.AddMinutes(i),
+                Body = body, BodyHtml = Answerback.Platform.Common.MarkdownText.CommentToHtml(body), Fingerprint = CommentText.Fingerprint(body), CreatedAt = start.AddMinutes(i),
             });
         }
 

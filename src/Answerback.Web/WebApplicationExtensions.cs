@@ -65,21 +65,8 @@ public static class WebApplicationExtensions
             var noStore = new NoStoreFilter();
             options.Conventions.AddFolderApplicationModelConvention("/Accounts", model => model.Filters.Add(noStore));
             options.Conventions.AddFolderApplicationModelConvention("/Notifications", model => model.Filters.Add(noStore));
-            // Organisers and administrators enrol in two-factor sign-in before using their pages.
-            var twoFactor = new ServiceFilterAttribute(typeof(TwoFactorRequiredFilter));
-            options.Conventions.AddFolderApplicationModelConvention("/Organisations", model => model.Filters.Add(twoFactor));
-            options.Conventions.AddPageApplicationModelConvention("/Notifications/Outbox", model => model.Filters.Add(twoFactor));
-            options.Conventions.AddPageApplicationModelConvention("/Residency/Register", model => model.Filters.Add(twoFactor));
-            options.Conventions.AddPageApplicationModelConvention("/Areas/New", model => model.Filters.Add(twoFactor));
-            options.Conventions.AddPageApplicationModelConvention("/Areas/Import", model => model.Filters.Add(twoFactor));
-            options.Conventions.AddPageApplicationModelConvention("/Moderation/Queue", model => model.Filters.Add(twoFactor));
-            options.Conventions.AddPageApplicationModelConvention("/Moderation/Hide", model => model.Filters.Add(twoFactor));
-            options.Conventions.AddFolderApplicationModelConvention("/Primaries/Manage", model => model.Filters.Add(twoFactor));
-            options.Conventions.AddPageApplicationModelConvention("/Primaries/PostalCodes", model => model.Filters.Add(twoFactor));
-            options.Conventions.AddPageApplicationModelConvention("/Conversations/Open", model => model.Filters.Add(twoFactor));
-            options.Conventions.AddPageApplicationModelConvention("/Conversations/Import", model => model.Filters.Add(twoFactor));
-            options.Conventions.AddPageApplicationModelConvention("/Conversations/Respond", model => model.Filters.Add(twoFactor));
-            options.Conventions.AddPageApplicationModelConvention("/Accountability/Registry", model => model.Filters.Add(twoFactor));
+            // Organisers and administrators enrol in two-factor sign-in before using their pages:
+            // each such page model carries [TwoFactorRequired] (Infrastructure/TwoFactorRequiredAttribute).
         }).AddMvcOptions(options =>
         {
             options.Filters.Add<AccountRateLimitFilter>();
@@ -112,7 +99,6 @@ public static class WebApplicationExtensions
         // No "Server: Kestrel" header: it only helps someone looking for a known flaw.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.AddServerHeader = false);
         services.AddScoped<Pages.Organisations.OrganiserGate>();
-        services.AddScoped<TwoFactorRequiredFilter>();
         // The HTTP API's document at /openapi/v1.json (each capability's Pages/<Cap>/<Cap>Api.cs).
         services.AddOpenApi();
         services.AddScoped<Pages.Accountability.PostUploads>();

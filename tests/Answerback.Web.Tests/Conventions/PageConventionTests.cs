@@ -63,6 +63,28 @@ public sealed class PageConventionTests(PlainAppFixture apps) : IClassFixture<Pl
         Assert.Equal(["/Bad"], AnonymousWithoutAttribute(pages).Select(o => o.Split(' ')[0]));
     }
 
+    [Fact]
+    public void OrganiserPages_CarryTwoFactorRequired()
+    {
+        var models = Web.GetTypes().Where(t => typeof(PageModel).IsAssignableFrom(t) && !t.IsAbstract).ToList();
+
+        Assert.Contains(models, m => m.Name == "ManageModel");
+        var offenders = OrganiserPagesWithoutTwoFactor(models).ToList();
+        Assert.True(offenders.Count == 0, "These organiser pages (they take OrganiserGate) lack [TwoFactorRequired]:\n" + string.Join("\n", offenders));
+    }
+
+    [Fact]
+    public void TwoFactorChecker_BadPage_IsReported()
+    {
+        Assert.Equal([typeof(OrganiserPageWithoutTwoFactor).FullName!], OrganiserPagesWithoutTwoFactor([typeof(OrganiserPageWithoutTwoFactor), typeof(OrganiserPageWithTwoFactor), typeof(PageCallingAUseCase)]));
+    }
+
+    /// <summary>Page models that take the organiser gate (so serve organisers) without the two-factor rule on them.</summary>
+    private static IEnumerable<string> OrganiserPagesWithoutTwoFactor(IEnumerable<Type> models)
+        => models.Where(m => m.GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(global::Answerback.Web.Pages.Organisations.OrganiserGate)))
+                             && m.GetCustomAttribute<global::Answerback.Web.Infrastructure.TwoFactorRequiredAttribute>() is null)
+            .Select(m => m.FullName!);
+
     /// <summary>A page, its model type and its endpoint metadata (conventions and attributes applied).</summary>
     private sealed record PageEndpoint(string Page, Type Model, EndpointMetadataCollection Metadata);
 
@@ -162,4 +184,15 @@ public sealed class PageConventionTests(PlainAppFixture apps) : IClassFixture<Pl
 
     [AllowAnonymous]
     private sealed class AnonymousPage : PageModel;
+
+    private sealed class OrganiserPageWithoutTwoFactor(global::Answerback.Web.Pages.Organisations.OrganiserGate gate) : PageModel
+    {
+        public object Gate => gate;
+    }
+
+    [global::Answerback.Web.Infrastructure.TwoFactorRequired]
+    private sealed class OrganiserPageWithTwoFactor(global::Answerback.Web.Pages.Organisations.OrganiserGate gate) : PageModel
+    {
+        public object Gate => gate;
+    }
 }

@@ -14,6 +14,7 @@ namespace Answerback.Web.Pages.Accountability;
 /// </summary>
 [RequestSizeLimit(UploadModel.MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadModel.MaxUploadBytes)]
+[TwoFactorRequired]
 public sealed class RegistryModel(OrganisationDirectory organisations, AccountabilityAccess access, AccountabilityDirectory directory,
     ImportRepresentatives import, PostUploads uploads, CurrentPerson current) : PageModel
 {

@@ -14,6 +14,7 @@ namespace Answerback.Web.Pages.Areas;
 /// existing one; an organiser may add new areas.
 /// </summary>
 [Authorize]
+[TwoFactorRequired]
 public sealed class ImportModel(ImportAreas import, OrganisationAccess access, CurrentPerson current) : PageModel
 {
     [BindProperty]

@@ -10,6 +10,7 @@ namespace Answerback.Web.Pages.Areas;
 
 /// <summary>Create an area: organisers (of any organisation) and administrators.</summary>
 [Authorize]
+[TwoFactorRequired]
 public sealed class NewModel(CreateArea create, AreaDirectory directory, OrganisationAccess access, CurrentPerson current) : PageModel
 {
     [BindProperty]

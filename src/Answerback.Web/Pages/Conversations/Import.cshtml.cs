@@ -11,6 +11,7 @@ namespace Answerback.Web.Pages.Conversations;
 /// <summary>An organiser imports a Pol.is export (zip) as a read-only conversation with its attribution.</summary>
 [RequestSizeLimit(RegisterModel.MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = RegisterModel.MaxUploadBytes)]
+[TwoFactorRequired]
 public sealed class ImportModel(OrganiserGate gate, ImportPolisConversation import, CurrentPerson current) : PageModel
 {
     [BindProperty]

@@ -21,6 +21,7 @@ public enum ParticipationChoice
 }
 
 /// <summary>An organiser opens a conversation for their organisation.</summary>
+[TwoFactorRequired]
 public sealed class OpenModel(OrganiserGate gate, OpenConversation open, AreaDirectory areas, CurrentPerson current, TimeProvider time) : PageModel
 {
     [BindProperty]

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Answerback.Web.Pages.Conversations;
 
 /// <summary>An organiser publishes the organisation's response to a report, point by point.</summary>
+[TwoFactorRequired]
 public sealed class RespondModel(ConversationQueries queries, PublishResponse publish, OrganisationAccess access, CurrentPerson current, ILogger<RespondModel> logger) : PageModel
 {
     public ReportView View { get; private set; } = null!;

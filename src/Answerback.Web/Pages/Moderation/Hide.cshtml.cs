@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Answerback.Web.Pages.Moderation;
 
 /// <summary>A moderator hides one subject with a reason from the fixed list (from a link beside the content, or the queue).</summary>
+[TwoFactorRequired]
 public sealed class HideModel(ModeratorCheck check, HideContent hide, CurrentPerson current) : SubjectPageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

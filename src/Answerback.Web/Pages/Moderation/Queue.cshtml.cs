@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Answerback.Web.Pages.Moderation;
 
 /// <summary>The queue of the organisations the signed-in person moderates (403 for anyone who moderates none).</summary>
+[TwoFactorRequired]
 public sealed class QueueModel(WaitingForModeration waiting, HideContent hide, ApproveContent approve, CurrentPerson current) : PageModel
 {
     [FromQuery(Name = "page")]

@@ -16,6 +16,7 @@ namespace Answerback.Web.Pages.Notifications;
 /// everyone but administrators and their recipient's own session (the rule is <see cref="OutboxView"/>'s).
 /// </summary>
 [AllowAnonymous]
+[TwoFactorRequired]
 public sealed class OutboxModel(OutboxView outbox, IOptions<DemoOptions> demo, OrganisationAccess access, CurrentPerson current) : PageModel
 {
     public IReadOnlyList<OutboxMessage> Messages { get; private set; } = [];

@@ -2,6 +2,7 @@ using Answerback.Platform.Organisations;
 using Answerback.Platform.Residency;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Answerback.Web.Infrastructure;
 
 namespace Answerback.Web.Pages.Organisations;
 
@@ -10,6 +11,7 @@ namespace Answerback.Web.Pages.Organisations;
 /// details. The organiser issues a code and posts it to the address the register gives for the
 /// elector; claims taken back by a code are listed for the moderators to review.
 /// </summary>
+[TwoFactorRequired]
 public sealed class DisputesModel(OrganiserGate gate, ResidencyDisputes disputes) : PageModel
 {
     public Organisation Organisation { get; private set; } = null!;

@@ -3,12 +3,14 @@ using Answerback.Platform.Organisations;
 using Answerback.Web.Pages.Residency;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Answerback.Web.Infrastructure;
 
 namespace Answerback.Web.Pages.Organisations;
 
 /// <summary>Upload the organisation's member list (CSV with an <c>email</c> column; stored hashed).</summary>
 [RequestSizeLimit(RegisterModel.MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = RegisterModel.MaxUploadBytes)]
+[TwoFactorRequired]
 public sealed class MembersModel(OrganiserGate gate, ImportMembers import) : PageModel
 {
     [BindProperty]

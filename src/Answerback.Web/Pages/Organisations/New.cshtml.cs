@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Answerback.Web.Pages.Organisations;
 
 /// <summary>Create an organisation: administrators only.</summary>
+[TwoFactorRequired]
 public sealed class NewModel(CreateOrganisation create, OrganisationAccess access, CurrentPerson current) : PageModel
 {
     [BindProperty]

@@ -8,6 +8,7 @@ namespace Answerback.Web.Pages.Organisations;
 
 /// <summary>An organisation's public page; its organisers also see their tools.</summary>
 [AllowAnonymous]
+[TwoFactorRequired]
 public sealed class OrganisationModel(OrganisationDirectory organisations, CurrentPerson current) : PageModel
 {
     public Organisation Organisation { get; private set; } = null!;

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Answerback.Web.Pages.Organisations;
 
 /// <summary>Grant the organiser or moderator role of this organisation to a person with an account.</summary>
+[TwoFactorRequired]
 public sealed class RolesModel(OrganiserGate gate, GrantOrganisationRole grant, OrganisationDirectory organisations, UserManager<Person> users) : PageModel
 {
     [BindProperty]

@@ -10,6 +10,7 @@ namespace Answerback.Web.Pages.Primaries;
 /// Organisers export postal codes for a mail merge: they upload the register extract and get it back
 /// with a code per elector. Codes are shown only in this download; the platform keeps their hashes.
 /// </summary>
+[TwoFactorRequired]
 public sealed class PostalCodesModel(ExportPostalCodes export, IBallotPapers papers, CurrentPerson current) : PageModel
 {
     [BindProperty]

@@ -5,6 +5,7 @@ using Answerback.Platform.Residency;
 using Answerback.Web.Pages.Organisations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Answerback.Web.Infrastructure;
 
 namespace Answerback.Web.Pages.Residency;
 
@@ -14,6 +15,7 @@ namespace Answerback.Web.Pages.Residency;
 /// </summary>
 [RequestSizeLimit(MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
+[TwoFactorRequired]
 public sealed class RegisterModel(OrganiserGate gate, ImportRegister import, AreaDirectory directory) : PageModel
 {
     /// <summary>A whole city's register is tens of megabytes; the import streams it.</summary>

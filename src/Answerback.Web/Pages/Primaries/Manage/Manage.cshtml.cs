@@ -11,6 +11,7 @@ namespace Answerback.Web.Pages.Primaries.Manage;
 /// An organiser runs a primary: edits the draft, publishes it, approves or withdraws nominations.
 /// Each use case checks the role itself; this page answers 404 for no primary and 403 for others.
 /// </summary>
+[TwoFactorRequired]
 public sealed class ManageModel(
     PrimaryQuery primaries, PrimaryAccess access, HustingsQuery hustings, AreaDirectory areas, CurrentPerson current, TimeProvider time,
     EditPrimary edit, PublishPrimary publish, ApproveCandidate approve, WithdrawCandidate withdraw, ILogger<ManageModel> logger) : PageModel

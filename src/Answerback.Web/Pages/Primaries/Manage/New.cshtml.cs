@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Answerback.Web.Pages.Primaries.Manage;
 
 /// <summary>Set up a new primary (the organisation's organisers and administrators); it starts as a draft.</summary>
+[TwoFactorRequired]
 public sealed class NewModel(OrganiserGate gate, CreatePrimary create, AreaDirectory areas, CurrentPerson current, TimeProvider time) : PageModel
 {
     [BindProperty]

@@ -15,10 +15,13 @@ using Answerback.Platform.Primaries;
 using Answerback.Platform.Residency;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Answerback.Platform;
 
@@ -96,11 +99,47 @@ public static class PlatformServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Applies the configured provider's migrations (creating the SQLite file if missing).</summary>
+    /// <summary>
+    /// Applies the configured provider's migrations (creating the SQLite file, or the PostgreSQL
+    /// database, if missing). On PostgreSQL several nodes may start at once: each waits for a session
+    /// advisory lock on the connection the migrations then use, so one applies them and the others
+    /// find nothing left to do (EF's own migration lock did not stop two fresh nodes from running the
+    /// same migration twice: a test starts two at once).
+    /// </summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AnswerbackDbContext>();
-        await db.Database.MigrateAsync(ct);
+        if (!db.Database.IsNpgsql())
+        {
+            await db.Database.MigrateAsync(ct);
+            return;
+        }
+
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(ct))
+        {
+            try
+            {
+                await creator.CreateAsync(ct);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+            {
+                // Another node created it first.
+            }
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var lockId = PostgresJobLocks.LockId("migrations");
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({lockId})", ct);
+            await db.Database.MigrateAsync(ct);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({lockId})", ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }

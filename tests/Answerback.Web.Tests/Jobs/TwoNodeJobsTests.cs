@@ -48,6 +48,30 @@ public sealed class TwoNodeJobsTests
     }
 
     [Fact]
+    public async Task Start_TwoFreshNodesAtOnce_BothMigrateAndServeAndShareOneQueue()
+    {
+        // Both nodes apply the migrations and install Hangfire's schema on the empty database at the same time.
+        await using var nodes = TwoNodes.Start(services: (name, s) => s.AddSingleton(new NodeName(name)), together: true);
+        var ct = TestContext.Current.CancellationToken;
+        foreach (var node in new[] { nodes.A, nodes.B })
+        {
+            using var http = node.Http();
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/", ct)).StatusCode);
+        }
+
+        var batch = Guid.NewGuid();
+        for (var i = 0; i < 10; i++)
+        {
+            var number = i;
+            (i % 2 == 0 ? nodes.A : nodes.B).Services.GetRequiredService<IBackgroundJobClient>().Enqueue<RecordingJob>(j => j.RunAsync(batch, number, CancellationToken.None));
+        }
+
+        await Eventually(() => Enumerable.Range(0, 10).All(i => RecordingJob.Runs.ContainsKey((batch, i))), "every job ran");
+        await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        Assert.All(Enumerable.Range(0, 10), i => Assert.Single(RecordingJob.Runs[(batch, i)]));
+    }
+
+    [Fact]
     public async Task TryAcquire_HeldOnOtherNode_NullUntilReleased()
     {
         await using var nodes = TwoNodes.Start();

@@ -27,18 +27,28 @@ public sealed class TwoNodes : IAsyncDisposable
     /// <summary>
     /// Starts both nodes. <paramref name="settings"/> are added to the common ones (database, secrets,
     /// quick job polling); <paramref name="services"/> and <paramref name="pipeline"/> run on each node
-    /// with its name ("A" or "B").
+    /// with its name ("A" or "B"). With <paramref name="together"/>, both start at the same moment on the
+    /// fresh database (both apply migrations and install the job schema at once, as two nodes of a new
+    /// site deployed together would); otherwise A starts first.
     /// </summary>
     public static TwoNodes Start(
         IReadOnlyDictionary<string, string?>? settings = null,
         Action<string, IServiceCollection>? services = null,
-        Action<string, IApplicationBuilder>? pipeline = null)
+        Action<string, IApplicationBuilder>? pipeline = null,
+        bool together = false)
     {
         var database = TestDatabase.Create(TestProvider.Postgres, "two-nodes");
         var common = NodeSettings(database, settings);
         WebNode Node(string name) => new(name, common,
             services is null ? null : s => services(name, s),
             pipeline is null ? null : app => pipeline(name, app));
+
+        if (together)
+        {
+            var starting = new[] { Node("A"), Node("B") };
+            Parallel.ForEach(starting, node => node.Start());
+            return new TwoNodes(database, starting[0], starting[1]);
+        }
 
         var a = Node("A").Start();
         var b = Node("B").Start();

@@ -65,7 +65,7 @@ public sealed class ConversationAnnouncements(AnswerbackDbContext db, NotifyMany
             // Only while overdue, not long overdue: the moment it passed is what is told, once.
             if (status.State == ResponseState.Overdue)
             {
-                due.Add((OverdueKey(r.Id), r.ConversationId, NotificationKind.ResponseOverdue, $"{r.Organisation}'s response to report {r.Number} of {r.Topic} is overdue",
+                due.Add((OverdueKey(r.Id), r.ConversationId, NotificationKind.ResponseOverdue, $"{r.Organisation} has not responded to report {r.Number} of {r.Topic} in time",
                     $"{r.Organisation} promised to respond to report {r.Number} of \"{r.Topic}\", a conversation you took part in, by {by}, and has not.", path));
             }
         }

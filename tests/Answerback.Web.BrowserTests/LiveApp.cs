@@ -65,6 +65,37 @@ public class LiveApp : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Critical");
     }
 
+    /// <summary>The newest message to <paramref name="to"/> whose subject starts with <paramref name="subject"/>, waiting up to a minute for the background sender.</summary>
+    public async Task<Answerback.Platform.Notifications.OutboxMessage> WaitForOutboxAsync(string to, string subject)
+    {
+        var outbox = Services.GetRequiredService<Answerback.Platform.Notifications.Outbox>();
+        for (var i = 0; i < 600; i++)
+        {
+            var found = (await outbox.ListAsync(TestContext.Current.CancellationToken))
+                .FirstOrDefault(m => m.Subject.StartsWith(subject, StringComparison.Ordinal) && m.To.Contains(to, StringComparison.OrdinalIgnoreCase));
+            if (found is not null)
+            {
+                return found;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        throw new InvalidOperationException($"No \"{subject}\" for {to} reached the outbox.");
+    }
+
+    /// <summary>A new browser context on this app, signed in as the demo person through the demo panel's one-click button.</summary>
+    public async Task<IPage> SignedInAsync(IBrowser browser, string name)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        var context = await browser.NewContextAsync(new() { BaseURL = Address.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/demo");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as " + name }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+        return page;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

@@ -965,6 +965,23 @@ namespace Answerback.Platform.Postgres.Migrations
                     b.ToTable("ModerationHolds", (string)null);
                 });
 
+            modelBuilder.Entity("Answerback.Platform.Notifications.NotificationBroadcast", b =>
+                {
+                    b.Property<string>("EventKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EventKey");
+
+                    b.ToTable("NotificationBroadcasts", (string)null);
+                });
+
             modelBuilder.Entity("Answerback.Platform.Notifications.NotificationPreference", b =>
                 {
                     b.Property<Guid>("PersonId")

@@ -958,6 +958,23 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.ToTable("ModerationHolds", (string)null);
                 });
 
+            modelBuilder.Entity("Answerback.Platform.Notifications.NotificationBroadcast", b =>
+                {
+                    b.Property<string>("EventKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EventKey");
+
+                    b.ToTable("NotificationBroadcasts", (string)null);
+                });
+
             modelBuilder.Entity("Answerback.Platform.Notifications.NotificationPreference", b =>
                 {
                     b.Property<Guid>("PersonId")

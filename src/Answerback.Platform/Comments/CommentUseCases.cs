@@ -1,20 +1,25 @@
 using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Answerback.Platform.Moderation;
+using Answerback.Platform.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Answerback.Platform.Comments;
 
-/// <summary>Posts a comment or a reply, for people who may take part in the thread's underlying thing.</summary>
-public sealed class PostComment(AnswerbackDbContext db, CommentThreads threads, IOptions<CommentsOptions> options, TimeProvider time)
+/// <summary>
+/// Posts a comment or a reply, for people who may take part in the thread's underlying thing. A
+/// reply tells the parent's author (<see cref="NotificationKind.CommentReply"/>, once per reply).
+/// </summary>
+public sealed class PostComment(AnswerbackDbContext db, CommentThreads threads, INotify notify, IOptions<CommentsOptions> options, TimeProvider time)
 {
     public const int MaxLength = 5000;
 
     public async Task<Result<Comment>> RunAsync(string threadKind, Guid threadId, Guid? parentId, Guid personId, string? body, CancellationToken ct = default)
     {
         var owner = threads.Owner(threadKind);
-        if (owner is null || await owner.FindAsync(threadId, ct) is null)
+        var thread = owner is null ? null : await owner.FindAsync(threadId, ct);
+        if (owner is null || thread is null)
         {
             return Result.Failed<Comment>("thread", "There is no such discussion.");
         }
@@ -83,7 +88,22 @@ public sealed class PostComment(AnswerbackDbContext db, CommentThreads threads, 
         db.Set<Comment>().Add(comment);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        if (parent is { DeletedAt: null, AuthorPersonId: { } parentAuthor } && parentAuthor != personId)
+        {
+            await NotifyReplyAsync(parentAuthor, comment, thread, ct);
+        }
+
         return Result.Ok(comment);
+    }
+
+    private async Task NotifyReplyAsync(Guid parentAuthor, Comment reply, CommentThreadInfo thread, CancellationToken ct)
+    {
+        var name = await db.Users.AsNoTracking().Where(u => u.Id == reply.AuthorPersonId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "Someone";
+        var subject = $"{name} replied to your comment on {thread.Title}";
+        await notify.NotifyAsync(new Notification(
+            NotificationKind.CommentReply, parentAuthor, "comment-reply:" + reply.Id.ToString("N"),
+            Notification.SubjectLine(subject), Notification.Excerpt(subject + ":\n\n" + reply.Body),
+            CommentPaths.InPlace(thread.PublicPath, reply.Id)), ct);
     }
 
     /// <summary>Makes sure the person's <see cref="CommentPoster"/> row exists (outside the transaction: a concurrent first post may insert it first).</summary>

@@ -32,6 +32,8 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddSingleton<IMapRecomputeTrigger>(sp => sp.GetRequiredService<MapRecomputeScheduler>());
         services.TryAddScoped<RecomputeMapJob>();
         services.TryAddScoped<StatementModeration>();
+        services.TryAddScoped<ConversationAnnouncements>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<Comments.ICommentThreadOwner, ReportCommentThreads>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Moderation.IModerationSubjects, StatementModerationSubjects>());
         services.AddScoped<IAreaActivities, ConversationAreaActivities>();
         services.AddScoped<IDemoSeed, ConversationsDemoSeed>();

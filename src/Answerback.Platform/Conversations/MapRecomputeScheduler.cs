@@ -69,6 +69,7 @@ internal sealed class ConversationsSchedule(IRecurringJobManager recurring, ISer
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         recurring.AddOrUpdate<PublishDueReports>(ReportsJobId, p => p.RunAsync(CancellationToken.None), options.Value.ReportCron);
+        recurring.AddOrUpdate<ConversationAnnouncements>(ConversationAnnouncements.JobId, a => a.RunAsync(CancellationToken.None), options.Value.ReportCron);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AnswerbackDbContext>();
         var stale = await db.Set<Conversation>().AsNoTracking()

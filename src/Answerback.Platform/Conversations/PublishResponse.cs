@@ -1,6 +1,7 @@
 using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Answerback.Platform.Organisations;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace Answerback.Platform.Conversations;
@@ -11,8 +12,9 @@ public sealed record PointDraft(Guid StatementId, ResponseDecision? Decision, st
 /// <summary>
 /// The organisation publishes its response to a report (organisers only): a text and a decision on
 /// every highlighted statement. Published once; the time of publication decides "on time" or "late".
+/// The participants are told in the background (<see cref="ConversationAnnouncements"/>, queued at once).
 /// </summary>
-public sealed class PublishResponse(AnswerbackDbContext db, OrganisationAccess access, TimeProvider time)
+public sealed class PublishResponse(AnswerbackDbContext db, OrganisationAccess access, IBackgroundJobClient jobs, TimeProvider time)
 {
     public async Task<Result<Response>> RunAsync(Guid reportId, Guid actorPersonId, string text, IReadOnlyList<PointDraft> points, CancellationToken ct = default)
     {
@@ -94,6 +96,8 @@ public sealed class PublishResponse(AnswerbackDbContext db, OrganisationAccess a
             return Result.Failed<Response>("report", "This report already has a response.");
         }
 
+        // The recurring run would find it too; this one tells the participants now.
+        jobs.Enqueue<ConversationAnnouncements>(a => a.RunAsync(CancellationToken.None));
         return Result.Ok(response);
     }
 }

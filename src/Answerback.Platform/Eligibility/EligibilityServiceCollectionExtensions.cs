@@ -6,10 +6,11 @@ namespace Answerback.Platform.Eligibility;
 /// <summary>Registers the Eligibility capability.</summary>
 public static class EligibilityServiceCollectionExtensions
 {
-    /// <summary>Deciding eligibility rules.</summary>
+    /// <summary>Deciding eligibility rules, and listing everyone a rule admits (for background jobs).</summary>
     public static IServiceCollection AddEligibility(this IServiceCollection services)
     {
         services.TryAddScoped<CheckEligibility>();
+        services.TryAddScoped<EligiblePeople>();
         return services;
     }
 }

@@ -34,6 +34,7 @@ public static class NotificationsServiceCollectionExtensions
         services.TryAddScoped<DeliverQueuedEmail>();
         services.TryAddSingleton<NotificationLinks>();
         services.TryAddScoped<INotify, NotifyPerson>();
+        services.TryAddScoped<NotifyMany>();
         services.TryAddScoped<NotificationPreferences>();
         services.TryAddScoped<Unsubscribe>();
         services.TryAddScoped<SendWeeklyDigest>();

@@ -2,6 +2,7 @@ using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Answerback.Platform.Eligibility;
 using Answerback.Platform.Moderation;
+using Answerback.Platform.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Answerback.Platform.Primaries;
@@ -173,8 +174,12 @@ public sealed class SupportQuestion(AnswerbackDbContext db, CheckEligibility eli
     }
 }
 
-/// <summary>An approved candidate answers a question in public (or revises their answer) while the hustings are open.</summary>
-public sealed class AnswerQuestion(AnswerbackDbContext db, ModerationStatus moderation, TimeProvider time)
+/// <summary>
+/// An approved candidate answers a question in public (or revises their answer) while the hustings
+/// are open. A first answer tells the question's author (<see cref="NotificationKind.QuestionAnswered"/>,
+/// once per answer; a revision tells nobody).
+/// </summary>
+public sealed class AnswerQuestion(AnswerbackDbContext db, ModerationStatus moderation, INotify notify, TimeProvider time)
 {
     public const int MaxLength = 5_000;
 
@@ -212,6 +217,7 @@ public sealed class AnswerQuestion(AnswerbackDbContext db, ModerationStatus mode
         }
 
         var row = await db.HustingsAnswers.FirstOrDefaultAsync(a => a.QuestionId == questionId && a.CandidateId == candidate.Id, ct);
+        var first = row is null;
         if (row is null)
         {
             row = new HustingsAnswer { Id = Guid.NewGuid(), QuestionId = questionId, CandidateId = candidate.Id, Text = answer, AnsweredAt = now };
@@ -224,6 +230,17 @@ public sealed class AnswerQuestion(AnswerbackDbContext db, ModerationStatus mode
         }
 
         await db.SaveChangesAsync(ct);
+        if (first && question.AuthorPersonId != actorPersonId)
+        {
+            var name = await db.Users.AsNoTracking().Where(u => u.Id == actorPersonId).Select(u => u.DisplayName).FirstAsync(ct);
+            var subject = $"{name} answered your question in {primary.Title}";
+            await notify.NotifyAsync(new Notification(
+                NotificationKind.QuestionAnswered, question.AuthorPersonId, "hustings-answer:" + row.Id.ToString("N"),
+                Notification.SubjectLine(subject),
+                Notification.Excerpt($"You asked: {question.Text}\n\n{name} answered:\n\n{answer}", 4000),
+                $"/primaries/{primary.Id}/hustings#question-{question.Id}"), ct);
+        }
+
         return Result.Ok(row);
     }
 }

@@ -70,7 +70,7 @@ internal sealed class PrimariesDemoSeed(
 
         var ask = new AskQuestion(db, eligibility, clock);
         var support = new SupportQuestion(db, eligibility, moderation, clock);
-        var answer = new AnswerQuestion(db, moderation, clock);
+        var answer = new AnswerQuestion(db, moderation, new Unannounced(), clock);
         clock.Now = timetable.HustingsOpen.AddHours(1);
         async Task<Guid> Ask(Guid person, string text)
         {
@@ -116,5 +116,11 @@ internal sealed class PrimariesDemoSeed(
         public DateTimeOffset Now { get; set; } = start;
 
         public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    /// <summary>The demo's history is seeded, not lived: nobody is emailed about it.</summary>
+    private sealed class Unannounced : Notifications.INotify
+    {
+        public Task NotifyAsync(Notifications.Notification n, CancellationToken ct) => Task.CompletedTask;
     }
 }

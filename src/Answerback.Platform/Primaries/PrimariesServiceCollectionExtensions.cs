@@ -6,7 +6,7 @@ namespace Answerback.Platform.Primaries;
 /// <summary>Registers the Primaries capability.</summary>
 public static class PrimariesServiceCollectionExtensions
 {
-    /// <summary>Setting up primaries, nominations, hustings, the read queries, and the ballot side (<see cref="PrimaryBallotsServiceCollectionExtensions"/>).</summary>
+    /// <summary>Setting up primaries, nominations, hustings, comment threads on the primary and candidate pages, announcements to the electorate, the read queries, and the ballot side (<see cref="PrimaryBallotsServiceCollectionExtensions"/>).</summary>
     public static IServiceCollection AddPrimaries(this IServiceCollection services)
     {
         services.TryAddScoped<PrimaryAccess>();
@@ -23,7 +23,10 @@ public static class PrimariesServiceCollectionExtensions
         services.TryAddScoped<SupportQuestion>();
         services.TryAddScoped<AnswerQuestion>();
         services.TryAddScoped<HustingsQuery>();
+        services.TryAddScoped<PrimaryAnnouncements>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Moderation.IModerationSubjects, HustingsModerationSubjects>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<Comments.ICommentThreadOwner, PrimaryCommentThreads>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<Comments.ICommentThreadOwner, CandidateCommentThreads>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Demo.IDemoSeed, PrimariesDemoSeed>());
         return services.AddPrimaryBallots();
     }

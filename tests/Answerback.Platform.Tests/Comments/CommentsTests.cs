@@ -3,6 +3,7 @@ using Answerback.Platform.Common;
 using Answerback.Platform.Moderation;
 using Answerback.Platform.Organisations;
 using Answerback.Platform.Tests.Infrastructure;
+using Answerback.Platform.Tests.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -199,6 +200,25 @@ public abstract class CommentsTests(TestProvider provider) : PlatformTest(provid
         Assert.Equal((ModerationReason.PersonalData, ""), (shown.HiddenFor, shown.BodyHtml));
         Assert.True((await ViewAsync(thread, moderator)).ViewerModerates);
         Assert.False((await Db.With<EditComment, Result<Comment>>(e => e.RunAsync(comment.Id, alice, "Edited away", Ct))).Succeeded);
+    }
+
+    [Fact]
+    public async Task Reply_TellsTheParentsAuthorOncePerReply_NotForOwnReplies()
+    {
+        var (_, thread, alice, bob, _) = await ArrangeAsync();
+        var comment = (await PostAsync(thread, alice, "More buses, please")).Value!;
+        Db.Time.Advance(TimeSpan.FromMinutes(1));
+        var reply = (await PostAsync(thread, bob, "Which routes?", comment.Id)).Value!;
+        Db.Time.Advance(TimeSpan.FromMinutes(1));
+        await PostAsync(thread, alice, "The 7 and the 8", reply.Id);
+        Db.Time.Advance(TimeSpan.FromMinutes(1));
+        await PostAsync(thread, alice, "And the 9, replying to myself", comment.Id);
+
+        var told = Assert.Single(await Db.NotificationsAsync(alice));
+        Assert.Equal((Answerback.Platform.Notifications.NotificationKind.CommentReply, "comment-reply:" + reply.Id.ToString("N"), $"/test-threads/{thread}#comment-{reply.Id}", "bob@example.org replied to your comment on Test thread"),
+            (told.Kind, told.EventKey, told.LinkPath, told.Subject));
+        Assert.Contains("Which routes?", told.Text, StringComparison.Ordinal);
+        Assert.Single(await Db.NotificationsAsync(bob));
     }
 
     private static string Text(string html) => System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", "").Trim();

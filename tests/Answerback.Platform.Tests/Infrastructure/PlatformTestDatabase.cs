@@ -39,10 +39,14 @@ public sealed class PlatformTestDatabase : IAsyncDisposable
             configuration[key] = value;
         }
 
+        // Notification emails build their links from Site:PublicUrl, as in the web host.
+        configuration.TryAdd("Site:PublicUrl", "https://answerback.test");
         var time = new FakeTimeProvider(Start);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);
-        services.AddPlatform(new ConfigurationBuilder().AddInMemoryCollection(configuration).Build());
+        var built = new ConfigurationBuilder().AddInMemoryCollection(configuration).Build();
+        services.AddSingleton<IConfiguration>(built);
+        services.AddPlatform(built);
         configureServices?.Invoke(services);
         var serviceProvider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         var result = new PlatformTestDatabase(database, serviceProvider, time);

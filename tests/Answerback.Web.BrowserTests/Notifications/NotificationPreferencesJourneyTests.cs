@@ -91,20 +91,5 @@ public sealed partial class NotificationPreferencesJourneyTests(LiveApp app) : I
         await scope.ServiceProvider.GetRequiredService<INotify>().NotifyAsync(n, TestContext.Current.CancellationToken);
     }
 
-    private async Task<OutboxMessage> WaitForOutboxAsync(string to, string subject)
-    {
-        var outbox = app.Services.GetRequiredService<Outbox>();
-        for (var i = 0; i < 600; i++)
-        {
-            var found = (await outbox.ListAsync(TestContext.Current.CancellationToken)).FirstOrDefault(m => m.Subject == subject && m.To.Contains(to, StringComparison.OrdinalIgnoreCase));
-            if (found is not null)
-            {
-                return found;
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
-        throw new InvalidOperationException($"No \"{subject}\" for {to} reached the outbox.");
-    }
+    private Task<OutboxMessage> WaitForOutboxAsync(string to, string subject) => app.WaitForOutboxAsync(to, subject);
 }

@@ -96,15 +96,7 @@ public sealed class PrimaryJourneyTests(LiveApp app) : IClassFixture<LiveApp>
         await Browser.AssertAccessibleAsync(resident);
     }
 
-    private async Task<IPage> SignedInAsync(IBrowser browser, string name)
-    {
-        var context = await browser.NewContextAsync(new() { BaseURL = app.Address.ToString() });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/demo");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as " + name }).ClickAsync();
-        await page.WaitForLoadStateAsync();
-        return page;
-    }
+    private Task<IPage> SignedInAsync(IBrowser browser, string name) => app.SignedInAsync(browser, name);
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

@@ -25,6 +25,7 @@ public static class PrimariesServiceCollectionExtensions
         services.TryAddScoped<HustingsQuery>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Moderation.IModerationSubjects, HustingsModerationSubjects>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Demo.IDemoSeed, PrimariesDemoSeed>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<Demo.IDemoSeed, FinishedPrimaryDemoSeed>());
         return services.AddPrimaryBallots();
     }
 }

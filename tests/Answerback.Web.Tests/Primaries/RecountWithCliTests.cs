@@ -1,9 +1,11 @@
+extern alias cli;
+
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
-using Answerback.Cli;
 using Answerback.Platform.Demo;
 using Answerback.Web.Tests.Infrastructure;
+using AnswerbackCli = cli::Answerback.Cli.AnswerbackCli;
 
 namespace Answerback.Web.Tests.Primaries;
 

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace Answerback.Web.BrowserTests;
@@ -109,6 +111,21 @@ public class LiveApp : WebApplicationFactory<Program>
         {
             // A temp folder left behind is harmless.
         }
+    }
+}
+
+/// <summary>
+/// The live app on a fake clock, as the web tests' <c>AnswerbackApp</c> has it: it starts at the real
+/// time (so cookies agree with the browser's clock) and the test moves it through a timetable.
+/// </summary>
+public sealed class ClockedLiveApp : LiveApp
+{
+    public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 }
 

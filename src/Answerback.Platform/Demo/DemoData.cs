@@ -48,6 +48,9 @@ public static class DemoData
 
     public const string SecondCandidateEmail = "candidate.ben@demo.answerback.invalid";
 
+    /// <summary>A third candidate, who stood in the finished Romsey primary.</summary>
+    public const string ThirdCandidateEmail = "candidate.cara@demo.answerback.invalid";
+
     /// <summary>A resident already verified in Arbury (with <see cref="VerifiedResidentElectorNumber"/>).</summary>
     public const string VerifiedResidentEmail = "resident.verified@demo.answerback.invalid";
 
@@ -69,8 +72,26 @@ public static class DemoData
 
     public const string SecondUnclaimedPostcode = "CB1 3NE";
 
-    /// <summary>How many synthetic electors the demo register holds (spread over the wards).</summary>
-    public const int RegisterSize = 2000;
+    /// <summary>The demo's primary in its hustings phase.</summary>
+    public const string HustingsPrimaryTitle = "Arbury ward candidate (demo)";
+
+    /// <summary>The demo's finished primary: voted, counted and its result published.</summary>
+    public const string FinishedPrimaryTitle = "Romsey ward candidate (demo)";
+
+    /// <summary>How many synthetic electors the demo register holds spread over the wards (polling district 1 of each).</summary>
+    public const int WardElectors = 2000;
+
+    /// <summary>
+    /// The synthetic electors of Romsey's polling district 2 on the demo register: the finished Romsey
+    /// primary sent each of them a postal code (<see cref="RomseyBallots"/> voted).
+    /// </summary>
+    public const int RomseyPostalElectors = 1200;
+
+    /// <summary>How many of the Romsey postal electors voted in the finished Romsey primary.</summary>
+    public const int RomseyBallots = 800;
+
+    /// <summary>How many synthetic electors the demo register holds in all.</summary>
+    public const int RegisterSize = WardElectors + RomseyPostalElectors;
 
     /// <summary>The seed of the synthetic register's generator: the same register on every machine.</summary>
     public const int RegisterSeed = 20260501;
@@ -82,6 +103,7 @@ public static class DemoData
         new(ModeratorEmail, "Mo Moderator", false, $"Moderator of {OrganisationName}."),
         new(FirstCandidateEmail, "Ana Candidate", true, "A candidate."),
         new(SecondCandidateEmail, "Ben Candidate", true, "Another candidate."),
+        new(ThirdCandidateEmail, "Cara Candidate", true, "A candidate in the finished Romsey primary."),
         new(VerifiedResidentEmail, "Vera Resident", false, "A resident already verified in Arbury."),
         new(NewResidentEmail, "Noah Newcomer", false, $"A resident not yet verified: try elector number {UnclaimedElectorNumber} with postcode {UnclaimedPostcode}."),
     ];

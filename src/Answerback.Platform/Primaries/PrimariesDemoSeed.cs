@@ -23,7 +23,7 @@ internal sealed class PrimariesDemoSeed(
     AnswerbackDbContext db, PrimaryAccess access, CheckEligibility eligibility, ModerationStatus moderation, HideContent hide,
     OrganisationDirectory organisations, AreaDirectory areas, UserManager<Person> users, TimeProvider time) : IDemoSeed
 {
-    public const string HustingsTitle = "Arbury ward candidate (demo)";
+    public const string HustingsTitle = DemoData.HustingsPrimaryTitle;
 
     public int Order => DemoSeedOrder.Primaries;
 
@@ -106,18 +106,10 @@ internal sealed class PrimariesDemoSeed(
         Check(await hide.RunAsync(new ModerationSubject(HustingsModerationSubjects.Kind, personal), ModerationReason.PersonalData, moderator, ct));
     }
 
-    private static T Check<T>(Result<T> result)
+    /// <summary>The use case's value, or an exception naming its errors (a demo seed that fails stops the start-up).</summary>
+    internal static T Check<T>(Result<T> result)
         where T : class
         => result.Value ?? throw new InvalidOperationException("The demo primary could not be seeded: " + string.Join(" ", result.Errors.Select(e => e.Field + ": " + e.Message)));
-
-    /// <summary>The seed's clock, set back to when each step of the story happened.</summary>
-    private sealed class DemoClock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = start;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     /// <summary>The demo's history is seeded, not lived: nobody is emailed about it.</summary>
     private sealed class Unannounced : Notifications.INotify
     {

@@ -28,6 +28,7 @@ public static class PrimariesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Comments.ICommentThreadOwner, PrimaryCommentThreads>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Comments.ICommentThreadOwner, CandidateCommentThreads>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<Demo.IDemoSeed, PrimariesDemoSeed>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<Demo.IDemoSeed, FinishedPrimaryDemoSeed>());
         return services.AddPrimaryBallots();
     }
 }

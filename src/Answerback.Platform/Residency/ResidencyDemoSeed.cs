@@ -56,19 +56,42 @@ internal sealed class ResidencyDemoSeed(
     }
 
     /// <summary>
-    /// <see cref="DemoData.RegisterSize"/> synthetic electors spread evenly over the wards, from a
-    /// seeded generator (the same on every machine). Elector numbers are a two-letter ward prefix,
-    /// polling district 1 and a four-digit number; the documented demo entries come first.
+    /// The <see cref="DemoData.RegisterSize"/> synthetic electors, from a seeded generator (the same on
+    /// every machine): <see cref="DemoData.WardElectors"/> spread evenly over the wards, then
+    /// <see cref="RomseyPostalRegister"/>. Elector numbers are a two-letter ward prefix, a polling
+    /// district and a four-digit number; the documented demo entries come first.
     /// </summary>
-    public static IEnumerable<(string ElectorNumber, string Postcode, string WardCode)> SyntheticRegister()
+    public static IEnumerable<(string ElectorNumber, string Postcode, string WardCode)> SyntheticRegister() => WardRegister().Concat(RomseyPostalRegister());
+
+    /// <summary>
+    /// Romsey's polling district 2 (RO2-0001 onwards, <see cref="DemoData.RomseyPostalElectors"/> electors):
+    /// the register extract the finished Romsey primary's postal codes were exported from.
+    /// </summary>
+    public static IEnumerable<(string ElectorNumber, string Postcode, string WardCode)> RomseyPostalRegister()
+    {
+        var random = new Random(DemoData.RegisterSeed + 2);
+        var romsey = DemoData.Areas.Single(a => a.Code == DemoData.WardCode("Romsey"));
+        for (var i = 1; i <= DemoData.RomseyPostalElectors; i++)
+        {
+            yield return ("RO2-" + i.ToString("D4", CultureInfo.InvariantCulture), Postcode(romsey.PostcodeDistrict!, random), romsey.Code);
+        }
+    }
+
+    private static string Postcode(string district, Random random)
+    {
+        const string inwardLetters = "ABDEFGHJLNPQRSTUWXYZ";
+        return district + " " + random.Next(1, 10).ToString(CultureInfo.InvariantCulture)
+            + inwardLetters[random.Next(inwardLetters.Length)] + inwardLetters[random.Next(inwardLetters.Length)];
+    }
+
+    private static IEnumerable<(string ElectorNumber, string Postcode, string WardCode)> WardRegister()
     {
         var random = new Random(DemoData.RegisterSeed);
-        const string inwardLetters = "ABDEFGHJLNPQRSTUWXYZ";
         var wards = DemoData.Areas.Where(a => a.ParentCode is not null).ToList();
         var arbury = DemoData.WardCode("Arbury");
         var romsey = DemoData.WardCode("Romsey");
-        var perWard = DemoData.RegisterSize / wards.Count;
-        var extra = DemoData.RegisterSize % wards.Count;
+        var perWard = DemoData.WardElectors / wards.Count;
+        var extra = DemoData.WardElectors % wards.Count;
         for (var w = 0; w < wards.Count; w++)
         {
             var ward = wards[w];
@@ -82,8 +105,7 @@ internal sealed class ResidencyDemoSeed(
                     var (c, n) when c == arbury && n == 1 => DemoData.VerifiedResidentPostcode,
                     var (c, n) when c == arbury && n == 2 => DemoData.UnclaimedPostcode,
                     var (c, n) when c == romsey && n == 1 => DemoData.SecondUnclaimedPostcode,
-                    _ => ward.PostcodeDistrict + " " + random.Next(1, 10).ToString(CultureInfo.InvariantCulture)
-                         + inwardLetters[random.Next(inwardLetters.Length)] + inwardLetters[random.Next(inwardLetters.Length)],
+                    _ => Postcode(ward.PostcodeDistrict!, random),
                 };
                 yield return (elector, postcode, ward.Code);
             }

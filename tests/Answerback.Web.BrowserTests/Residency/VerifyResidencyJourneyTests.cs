@@ -85,7 +85,7 @@ public sealed partial class VerifyResidencyJourneyTests(LiveApp app) : IClassFix
         // The first Tab reaches the skip link.
         await page.Keyboard.PressAsync("Tab");
         var skip = page.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" });
-        Assert.True(await IsFocusedAsync(skip), "the skip link is the first stop");
+        Assert.True(await Keyboard.IsFocusedAsync(skip), "the skip link is the first stop");
         // Keyboard focus is visible: the skip link comes into view with the focus outline.
         Assert.Equal("solid", await skip.EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle"));
         Assert.True(await skip.IsVisibleAsync());
@@ -181,8 +181,6 @@ public sealed partial class VerifyResidencyJourneyTests(LiveApp app) : IClassFix
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
-    private static Task<bool> IsFocusedAsync(ILocator locator) => locator.EvaluateAsync<bool>("e => e === document.activeElement");
-
     /// <summary>Email is sent from a background queue: reload the outbox until the message has arrived (as a person would).</summary>
     private static async Task WaitForMessageAsync(IPage page, string name)
     {
@@ -195,38 +193,4 @@ public sealed partial class VerifyResidencyJourneyTests(LiveApp app) : IClassFix
 
     [GeneratedRegex("confirm-email[?]userId=")]
     private static partial Regex ConfirmLink();
-
-    /// <summary>Moves focus with Tab only (no clicks, no focus() calls) and acts with the keyboard.</summary>
-    private sealed class Keyboard(IPage page)
-    {
-        private const int MaxTabs = 80;
-
-        public async Task TabToAsync(ILocator target)
-        {
-            for (var i = 0; i < MaxTabs; i++)
-            {
-                if (await IsFocusedAsync(target))
-                {
-                    return;
-                }
-
-                await page.Keyboard.PressAsync("Tab");
-            }
-
-            Assert.Fail($"Tab never reached {target} on {page.Url}");
-        }
-
-        public async Task ActivateAsync(ILocator target)
-        {
-            await TabToAsync(target);
-            await page.Keyboard.PressAsync("Enter");
-            await page.WaitForLoadStateAsync(LoadState.Load);
-        }
-
-        public async Task TypeIntoAsync(ILocator field, string text)
-        {
-            await TabToAsync(field);
-            await page.Keyboard.TypeAsync(text);
-        }
-    }
 }

@@ -69,7 +69,7 @@ public abstract class ConversationUseCaseTests(TestProvider provider) : Platform
         Assert.True((await Db.VoteAsync(membersOnly.Id, statement.Id, member, -1)).Succeeded);
 
         // Taken off the member list: refused at the very next vote (eligibility is never cached).
-        await Db.With<Data.AnswerbackDbContext, int>(d => d.MemberListEntries.Where(m => m.OrganisationId == greens).ExecuteDeleteAsync(Ct));
+        await Db.With<Answerback.Platform.Data.AnswerbackDbContext, int>(d => d.MemberListEntries.Where(m => m.OrganisationId == greens).ExecuteDeleteAsync(Ct));
         Assert.Equal("eligibility", Assert.Single((await Db.VoteAsync(membersOnly.Id, statement.Id, member, 1)).Errors).Field);
     }
 

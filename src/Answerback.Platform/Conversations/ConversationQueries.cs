@@ -124,6 +124,32 @@ public sealed class ConversationQueries(AnswerbackDbContext db, ConversationRule
     }
 
     /// <summary>
+    /// Only what the "your turn" panel shows (the fragment conversations.js asks for after a vote):
+    /// whether the person may vote, the next statement and how many they have voted on. The rest of
+    /// the page (statements, reports, roles) is left empty, so a vote costs a few queries, not the page's.
+    /// </summary>
+    public async Task<ConversationPage?> VotePanelAsync(Guid conversationId, Guid personId, CancellationToken ct = default)
+    {
+        var conversation = await db.Set<Conversation>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId, ct);
+        if (conversation is null)
+        {
+            return null;
+        }
+
+        var open = conversation.IsOpenAt(time.GetUtcNow());
+        EligibilityDecision? mayVote = null;
+        NextStatement? next = null;
+        var voted = 0;
+        if (open)
+        {
+            mayVote = await rules.MayAsync((await rules.FindAsync(conversationId, ct))!, personId, adding: false, ct);
+            (next, voted) = await NextAsync(conversationId, personId, await maps.LatestAsync(conversationId, ct), ct);
+        }
+
+        return new ConversationPage(conversation, "", "", null, null, open, next, voted, mayVote, null, [], null, false, false, [], []);
+    }
+
+    /// <summary>
     /// The next statement for the person: of the published ones they have not voted on, the one with
     /// the highest routing priority in the latest map (the engine's Pol.is formula); a statement newer
     /// than the map gets the priority of a statement with no votes, which the formula ranks high.

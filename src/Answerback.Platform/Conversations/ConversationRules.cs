@@ -17,16 +17,15 @@ public sealed record ConversationRuleSet(
 }
 
 /// <summary>
-/// The rules of a conversation and who may vote or add, cached for the hot vote path: a conversation's
-/// rules never change after it opens, and a person's eligibility is cached for a minute once granted
-/// (a refusal is never cached, so someone who just verified can vote at once). The cost: a person who
-/// loses eligibility (e.g. removed from the member list) can still vote for up to a minute.
+/// The rules of a conversation and who may vote or add. The rules are cached (they never change after
+/// a conversation opens); who may take part is decided afresh on every vote and every statement, so
+/// someone removed from a member list, or whose residency is withdrawn, is refused at once. The check
+/// is cheap for the common rule: "anyone signed in" reads only the person's row
+/// (<see cref="CheckEligibility"/> reads residencies and member lists only for rules that need them).
 /// </summary>
 public sealed class ConversationRules(AnswerbackDbContext db, CheckEligibility eligibility, IMemoryCache cache)
 {
     private static readonly TimeSpan RulesLifetime = TimeSpan.FromMinutes(5);
-
-    private static readonly TimeSpan EligibleLifetime = TimeSpan.FromMinutes(1);
 
     public async Task<ConversationRuleSet?> FindAsync(Guid conversationId, CancellationToken ct)
     {
@@ -49,21 +48,9 @@ public sealed class ConversationRules(AnswerbackDbContext db, CheckEligibility e
     }
 
     /// <summary>Whether the person may vote (<paramref name="adding"/> false) or add statements (true), with the reason.</summary>
-    public async Task<EligibilityDecision> MayAsync(ConversationRuleSet rules, Guid personId, bool adding, CancellationToken ct)
+    public Task<EligibilityDecision> MayAsync(ConversationRuleSet rules, Guid personId, bool adding, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        var key = ("conversation-eligible", rules.Id, personId, adding);
-        if (cache.TryGetValue(key, out EligibilityDecision? decision) && decision is not null)
-        {
-            return decision;
-        }
-
-        decision = await eligibility.CheckAsync(personId, adding ? rules.AddRule : rules.VoteRule, ct);
-        if (decision.IsEligible)
-        {
-            cache.Set(key, decision, EligibleLifetime);
-        }
-
-        return decision;
+        return eligibility.CheckAsync(personId, adding ? rules.AddRule : rules.VoteRule, ct);
     }
 }

@@ -15,8 +15,11 @@ public sealed class CheckEligibility(AnswerbackDbContext db, ResidencyHasher has
     {
         public required Guid PersonId { get; init; }
         public required bool Exists { get; init; }
-        public required List<(Guid AreaId, ResidencyKind Kind)> Residencies { get; init; }
-        public required string? EmailHash { get; init; }
+        public required string? ConfirmedEmail { get; init; }
+        /// <summary>Read when a rule first needs them (an "anyone signed in" check reads only the person).</summary>
+        public List<(Guid AreaId, ResidencyKind Kind)>? Residencies { get; set; }
+        public bool EmailHashed { get; set; }
+        public string? EmailHash { get; set; }
         public Dictionary<Guid, bool> Membership { get; } = [];
         public Dictionary<Guid, string> AreaNames { get; } = [];
         public Dictionary<Guid, string> OrganisationNames { get; } = [];
@@ -28,12 +31,24 @@ public sealed class CheckEligibility(AnswerbackDbContext db, ResidencyHasher has
     {
         ArgumentNullException.ThrowIfNull(rule);
         var person = await db.Users.AsNoTracking().Where(u => u.Id == personId).Select(u => new { u.Email, u.EmailConfirmed }).FirstOrDefaultAsync(ct);
-        var residencies = person is null ? [] : (await db.Residencies.AsNoTracking().Where(r => r.PersonId == personId)
-            .Select(r => new { r.AreaId, r.Kind }).ToListAsync(ct)).Select(r => (r.AreaId, r.Kind)).ToList();
         // Only a confirmed address counts: otherwise anyone could sign up with a member's email.
-        var emailHash = person is { EmailConfirmed: true, Email: { } email } ? await hasher.HashEmailAsync(email, ct) : null;
-        var facts = new Facts { PersonId = personId, Exists = person is not null, Residencies = residencies, EmailHash = emailHash };
+        var facts = new Facts { PersonId = personId, Exists = person is not null, ConfirmedEmail = person is { EmailConfirmed: true } ? person.Email : null };
         return await DecideAsync(rule, facts, ct);
+    }
+
+    private async Task<List<(Guid AreaId, ResidencyKind Kind)>> ResidenciesAsync(Facts facts, CancellationToken ct)
+        => facts.Residencies ??= (await db.Residencies.AsNoTracking().Where(r => r.PersonId == facts.PersonId)
+            .Select(r => new { r.AreaId, r.Kind }).ToListAsync(ct)).Select(r => (r.AreaId, r.Kind)).ToList();
+
+    private async Task<string?> EmailHashAsync(Facts facts, CancellationToken ct)
+    {
+        if (!facts.EmailHashed)
+        {
+            facts.EmailHash = facts.ConfirmedEmail is { } email ? await hasher.HashEmailAsync(email, ct) : null;
+            facts.EmailHashed = true;
+        }
+
+        return facts.EmailHash;
     }
 
     private async Task<EligibilityDecision> DecideAsync(EligibilityRule rule, Facts facts, CancellationToken ct)
@@ -71,12 +86,13 @@ public sealed class CheckEligibility(AnswerbackDbContext db, ResidencyHasher has
             case SelfDeclaredResidentOf(var areaId):
             {
                 var name = await AreaNameAsync(areaId, facts, ct);
-                if (facts.Residencies.Contains((areaId, ResidencyKind.Verified)))
+                var residencies = await ResidenciesAsync(facts, ct);
+                if (residencies.Contains((areaId, ResidencyKind.Verified)))
                 {
                     return new EligibilityDecision(true, $"You are a verified resident of {name}.");
                 }
 
-                return facts.Residencies.Contains((areaId, ResidencyKind.SelfDeclared))
+                return residencies.Contains((areaId, ResidencyKind.SelfDeclared))
                     ? new EligibilityDecision(true, $"You have said you live in {name} (unverified).")
                     : new EligibilityDecision(false, $"Only residents of {name} can take part: say where you live, or verify your residency.");
             }
@@ -84,15 +100,16 @@ public sealed class CheckEligibility(AnswerbackDbContext db, ResidencyHasher has
             case MemberOf(var organisationId):
             {
                 var name = await OrganisationNameAsync(organisationId, facts, ct);
+                var emailHash = await EmailHashAsync(facts, ct);
                 if (!facts.Membership.TryGetValue(organisationId, out var member))
                 {
-                    member = facts.EmailHash is { } hash && await db.MemberListEntries.AnyAsync(m => m.OrganisationId == organisationId && m.EmailHash == hash, ct);
+                    member = emailHash is { } hash && await db.MemberListEntries.AnyAsync(m => m.OrganisationId == organisationId && m.EmailHash == hash, ct);
                     facts.Membership[organisationId] = member;
                 }
 
                 return member
                     ? new EligibilityDecision(true, $"You are a member of {name}.")
-                    : new EligibilityDecision(false, facts.EmailHash is null
+                    : new EligibilityDecision(false, emailHash is null
                         ? $"Only members of {name} can take part: confirm your email address first."
                         : $"Only members of {name} can take part, and your email address is not on its member list.");
             }

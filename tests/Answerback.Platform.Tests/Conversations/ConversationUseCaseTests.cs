@@ -6,6 +6,7 @@ using Answerback.Platform.Eligibility;
 using Answerback.Platform.Moderation;
 using Answerback.Platform.Organisations;
 using Answerback.Platform.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Answerback.Platform.Tests.Conversations;
 
@@ -66,6 +67,10 @@ public abstract class ConversationUseCaseTests(TestProvider provider) : Platform
         var statement = (await Db.PageAsync(membersOnly.Id, member))!.Next!;
         Assert.Equal("eligibility", Assert.Single((await Db.VoteAsync(membersOnly.Id, statement.Id, outsider, 1)).Errors).Field);
         Assert.True((await Db.VoteAsync(membersOnly.Id, statement.Id, member, -1)).Succeeded);
+
+        // Taken off the member list: refused at the very next vote (eligibility is never cached).
+        await Db.With<Answerback.Platform.Data.AnswerbackDbContext, int>(d => d.MemberListEntries.Where(m => m.OrganisationId == greens).ExecuteDeleteAsync(Ct));
+        Assert.Equal("eligibility", Assert.Single((await Db.VoteAsync(membersOnly.Id, statement.Id, member, 1)).Errors).Field);
     }
 
     [Fact]

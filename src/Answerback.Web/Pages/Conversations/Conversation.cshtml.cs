@@ -45,12 +45,19 @@ public sealed class ConversationModel(ConversationQueries queries, CastVote cast
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         }
 
-        if (!await LoadAsync(id, ct))
+        if (Request.Headers.ContainsKey(FragmentHeader))
         {
-            return NotFound();
+            // The script replaces only the "your turn" panel: build just that, not the whole page.
+            if (await queries.VotePanelAsync(id, current.Id, ct) is not { } panel)
+            {
+                return NotFound();
+            }
+
+            View = panel;
+            return Partial("_NextStatement", this);
         }
 
-        return Request.Headers.ContainsKey(FragmentHeader) ? Partial("_NextStatement", this) : Page();
+        return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostAddAsync(Guid id, bool confirmed, CancellationToken ct)

@@ -22,9 +22,12 @@ public sealed record AccountSummary(string Network, string Handle)
     };
 }
 
-/// <summary>A representative's public page: the entry, accounts, note and the precomputed scorecard (null before any import).</summary>
+/// <summary>
+/// A representative's public page: the entry, accounts, note, the precomputed scorecard (null before
+/// any import) and the response rate to residents' questions (with its interval and sample).
+/// </summary>
 public sealed record RepresentativeDetails(RepresentativeSummary Representative, Guid OwnerOrganisationId, Guid? PersonId, DateOnly? TermStart, DateOnly? TermEnd,
-    IReadOnlyList<AccountSummary> Accounts, string? PublicNote, string? ExcludedNetwork, Scorecard? Scorecard);
+    IReadOnlyList<AccountSummary> Accounts, string? PublicNote, string? ExcludedNetwork, Scorecard? Scorecard, ResponseRate ResponseRate);
 
 /// <summary>One area's presence on the map: the area, its figures (zero when nobody is listed there).</summary>
 public sealed record WardPresence(AreaSummary Area, AreaPresenceView Presence);
@@ -36,7 +39,7 @@ public sealed record AreaPresence(AreaSummary Area, IReadOnlyList<WardPresence> 
 public sealed record PostImportStatus(Guid Id, Guid OrganisationId, Guid? RepresentativeId, Guid RequestedBy, string FileName, PostImportState State, long PostsRead, long PostsAdded, string? Error, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt);
 
 /// <summary>Reads the registry and the precomputed views for the pages and the API: one query or one snapshot row each, never a computation.</summary>
-public sealed class AccountabilityDirectory(AnswerbackDbContext db)
+public sealed class AccountabilityDirectory(AnswerbackDbContext db, RepresentativeQuestions questions)
 {
     private async Task<List<RepresentativeSummary>> SummariesAsync(System.Linq.Expressions.Expression<Func<Representative, bool>> filter, CancellationToken ct)
         => [.. (await db.Set<Representative>().AsNoTracking().Where(filter)
@@ -89,7 +92,7 @@ public sealed class AccountabilityDirectory(AnswerbackDbContext db)
             new RepresentativeSummary(rep.Id, rep.Name, rep.Office, rep.PartyName, RecomputeAudit.PartySlug(rep.PartyName), rep.AreaId, rep.Area!.Name, rep.Area.Slug, rep.Election),
             rep.OwnerOrganisationId, rep.PersonId, rep.TermStart, rep.TermEnd,
             [.. rep.Accounts.OrderBy(a => Networks.All.ToList().IndexOf(a.Network)).Select(a => new AccountSummary(a.Network, a.Handle))],
-            rep.PublicNote, rep.ExcludedNetwork, card);
+            rep.PublicNote, rep.ExcludedNetwork, card, await questions.RateAsync(id, ct));
     }
 
     /// <summary>A party's campaigns by its slug; null when the party has no representatives or nothing was computed yet.</summary>

@@ -35,6 +35,12 @@ public sealed record WardPresence(AreaSummary Area, AreaPresenceView Presence);
 /// <summary>An area's presence map: the wards within it (or the area itself when it has none).</summary>
 public sealed record AreaPresence(AreaSummary Area, IReadOnlyList<WardPresence> Wards, DateTimeOffset? PeriodStart, DateTimeOffset? PeriodEnd, DateTimeOffset? ComputedAt);
 
+/// <summary>A campaign on an area's page, with the party whose accounts posted it.</summary>
+public sealed record AreaCampaign(string PartyKey, string PartyName, CampaignView Campaign);
+
+/// <summary>The copy-paste campaigns with a post by someone listed in an area (or an area within it).</summary>
+public sealed record AreaCampaigns(AreaSummary Area, IReadOnlyList<AreaCampaign> Campaigns, DateTimeOffset? ComputedAt);
+
 /// <summary>An import as its progress page shows it.</summary>
 public sealed record PostImportStatus(Guid Id, Guid OrganisationId, Guid? RepresentativeId, Guid RequestedBy, string FileName, PostImportState State, long PostsRead, long PostsAdded, string? Error, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt);
 
@@ -111,6 +117,21 @@ public sealed class AccountabilityDirectory(AnswerbackDbContext db, Representati
     {
         var ids = await db.Areas.AsNoTracking().Where(a => a.Id == areaId || a.ParentId == areaId).Select(a => a.Id).ToListAsync(ct);
         return [.. (await AllPartyCampaignsAsync(ct)).SelectMany(p => p.Campaigns.Where(c => c.AreaIds.Any(ids.Contains)).Select(c => (p, c)))];
+    }
+
+    /// <summary>An area's campaigns by its slug (those with a post by someone listed there or in an area within it), earliest first; null for an unknown area.</summary>
+    public async Task<AreaCampaigns?> AreaCampaignsAsync(string areaSlug, CancellationToken ct = default)
+    {
+        var area = await db.Areas.AsNoTracking().FirstOrDefaultAsync(a => a.Slug == areaSlug, ct);
+        if (area is null)
+        {
+            return null;
+        }
+
+        var campaigns = await CampaignsInAreaAsync(area.Id, ct);
+        return new AreaCampaigns(new AreaSummary(area.Id, area.Slug, area.Name, area.Code, []),
+            [.. campaigns.OrderBy(c => c.Campaign.Posts.Count == 0 ? DateTimeOffset.MaxValue : c.Campaign.Posts[0].Time).Select(c => new AreaCampaign(c.Party.PartyKey, c.Party.PartyName, c.Campaign))],
+            campaigns.Count == 0 ? null : campaigns.Max(c => c.Party.ComputedAt));
     }
 
     /// <summary>The presence of the wards within the area (or of the area itself when it has none); null for an unknown area.</summary>

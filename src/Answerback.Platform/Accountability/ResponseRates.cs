@@ -181,6 +181,14 @@ public sealed class RepresentativeQuestions(AnswerbackDbContext db, ModerationSt
                 null, similar.GetValueOrDefault(q.Id, 1)))];
     }
 
+    /// <summary>Who a question to "everyone in the area" from this representative's page goes to (as <see cref="AskRepresentatives"/> sends it), by name.</summary>
+    public async Task<IReadOnlyList<string>> EveryoneInAreaAsync(Guid representativeId, CancellationToken ct = default)
+    {
+        var rep = await db.Set<Representative>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == representativeId, ct);
+        return rep is null ? [] : [.. (await db.Set<Representative>().AsNoTracking()
+            .Where(r => r.AreaId == rep.AreaId && r.OwnerOrganisationId == rep.OwnerOrganisationId).Select(r => r.Name).ToListAsync(ct)).Order(StringComparer.Ordinal)];
+    }
+
     /// <summary>The league table of the representatives listed in the area (by slug) and the areas within it; null for an unknown area.</summary>
     public async Task<LeagueTable?> AreaLeagueAsync(string areaSlug, AccountabilityDirectory directory, CancellationToken ct = default)
     {

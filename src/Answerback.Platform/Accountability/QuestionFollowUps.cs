@@ -100,7 +100,7 @@ public sealed class QuestionFollowUps(AnswerbackDbContext db, INotify notify, No
         var hidden = moderation.HiddenIds(RepresentativeQuestionSubjects.Kind);
         var firstDue = now - FollowUpAfter;
         var reminderDue = now - ReminderAfter;
-        var due = await db.Set<RepresentativeQuestion>().Include(q => q.Recipients)
+        var due = await db.Set<RepresentativeQuestion>().AsNoTracking().Include(q => q.Recipients)
             .Where(q => !hidden.Contains(q.Id)
                 && ((q.FollowUpSentAt == null && q.AskedAt <= firstDue)
                     || (q.FollowUpSentAt != null && q.ReminderSentAt == null && q.AskedAt <= reminderDue && q.Recipients.Any(r => r.FollowUp == null))))
@@ -111,16 +111,13 @@ public sealed class QuestionFollowUps(AnswerbackDbContext db, INotify notify, No
         {
             var reminder = question.FollowUpSentAt is not null;
             await notify.NotifyAsync(Message(question, reminder, names), ct);
-            if (reminder)
-            {
-                question.ReminderSentAt = now;
-            }
-            else
-            {
-                question.FollowUpSentAt = now;
-            }
-
-            await db.SaveChangesAsync(ct);
+            // Marked after notifying, with its own statement: INotify may clear this context's tracked
+            // rows when another node notified first, and a crash before this line notifies again,
+            // which INotify's event key turns into nothing.
+            var rows = db.Set<RepresentativeQuestion>().Where(q => q.Id == question.Id);
+            await (reminder
+                ? rows.ExecuteUpdateAsync(s => s.SetProperty(q => q.ReminderSentAt, now), ct)
+                : rows.ExecuteUpdateAsync(s => s.SetProperty(q => q.FollowUpSentAt, now), ct));
         }
 
         return due.Count;

@@ -33,6 +33,11 @@ public sealed class FakeClockApp : LiveApp
 /// </summary>
 public sealed partial class AccountabilityJourneyTests(FakeClockApp app) : IClassFixture<FakeClockApp>
 {
+    // The demo's names (AccountabilityDemoSeed is internal to the platform).
+    private const string RivalParty = "Cambridge Forward (demo)";
+
+    private static readonly string[] QuietWards = ["Romsey", "Coleridge", "Queen Edith's", "Cherry Hinton"];
+
     [GeneratedRegex(@"- No: (https?://\S+/representatives/follow-up\?token=\S+)")]
     private static partial Regex NoLink();
 
@@ -43,15 +48,15 @@ public sealed partial class AccountabilityJourneyTests(FakeClockApp app) : IClas
         using var _ = playwright;
         await using var __ = browser;
         var reps = await WithAsync<AccountabilityDirectory, IReadOnlyList<RepresentativeSummary>>(d => d.ListAsync("cambridge", Ct));
-        var arbury = reps.Single(r => r.AreaName == AccountabilityDemoSeed.ResponsiveWard && r.PartyName == DemoData.OrganisationName);
-        var romsey = reps.Single(r => r.AreaName == "Romsey" && r.PartyName == AccountabilityDemoSeed.RivalParty);
+        var arbury = reps.Single(r => r.AreaName == "Arbury" && r.PartyName == DemoData.OrganisationName);
+        var romsey = reps.Single(r => r.AreaName == "Romsey" && r.PartyName == RivalParty);
 
         // An organiser imports an X archive for a representative and watches the progress page.
         var organiser = await SignedInAsync(browser, "Olivia Organiser");
         await organiser.GotoAsync($"/representatives/{romsey.Id}/posts");
         await Browser.AssertAccessibleAsync(organiser);
         var archive = Path.Combine(Path.GetTempPath(), $"romsey-{Guid.NewGuid():N}.zip");
-        await File.WriteAllBytesAsync(archive, XArchive(AccountabilityDemoSeed.Handle("forward", "Romsey")), Ct);
+        await File.WriteAllBytesAsync(archive, XArchive("forward_romsey"), Ct);
         await organiser.GetByLabel("Posts").SetInputFilesAsync(archive);
         await organiser.GetByRole(AriaRole.Button, new() { Name = "Upload and import" }).ClickAsync();
         await Expect(organiser.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Importing romsey-") })).ToBeVisibleAsync();
@@ -75,7 +80,7 @@ public sealed partial class AccountabilityJourneyTests(FakeClockApp app) : IClas
         await Browser.AssertAccessibleAsync(resident);
 
         // The campaign pages show the planted attack with all twelve accounts.
-        await resident.GotoAsync("/parties/" + RecomputeAudit.PartySlug(AccountabilityDemoSeed.RivalParty) + "/campaigns");
+        await resident.GotoAsync("/parties/" + RecomputeAudit.PartySlug(RivalParty) + "/campaigns");
         var attack = resident.Locator("section.card").Filter(new() { HasText = "Mill Road library" }).First;
         await Expect(attack).ToContainTextAsync("12 accounts");
         await Expect(attack.Locator("tbody tr")).ToHaveCountAsync(12);
@@ -86,7 +91,7 @@ public sealed partial class AccountabilityJourneyTests(FakeClockApp app) : IClas
 
         // The presence map names the quiet wards and has its table.
         await resident.GotoAsync("/areas/cambridge/presence");
-        foreach (var ward in AccountabilityDemoSeed.QuietWards)
+        foreach (var ward in QuietWards)
         {
             await Expect(resident.Locator("#presence-table").GetByRole(AriaRole.Row).Filter(new() { HasText = ward }).First).ToContainTextAsync("next to no presence");
         }
@@ -96,7 +101,7 @@ public sealed partial class AccountabilityJourneyTests(FakeClockApp app) : IClas
         // The league table: some ranked, one under the sample gate.
         await resident.GotoAsync("/areas/cambridge/response-rates");
         await Expect(resident.Locator("#league-ranked tbody tr").First).ToBeVisibleAsync();
-        await Expect(resident.Locator("#league-too-few")).ToContainTextAsync(AccountabilityDemoSeed.RivalParty);
+        await Expect(resident.Locator("#league-too-few")).ToContainTextAsync(RivalParty);
         await Browser.AssertAccessibleAsync(resident);
 
         // A resident asks the Arbury councillor a question.

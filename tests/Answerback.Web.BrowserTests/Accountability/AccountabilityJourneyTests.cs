@@ -51,26 +51,6 @@ public sealed partial class AccountabilityJourneyTests(FakeClockApp app) : IClas
         var arbury = reps.Single(r => r.AreaName == "Arbury" && r.PartyName == DemoData.OrganisationName);
         var romsey = reps.Single(r => r.AreaName == "Romsey" && r.PartyName == RivalParty);
 
-        // An organiser imports an X archive for a representative and watches the progress page.
-        var organiser = await SignedInAsync(browser, "Olivia Organiser");
-        await organiser.GotoAsync($"/representatives/{romsey.Id}/posts");
-        await Browser.AssertAccessibleAsync(organiser);
-        var archive = Path.Combine(Path.GetTempPath(), $"romsey-{Guid.NewGuid():N}.zip");
-        await File.WriteAllBytesAsync(archive, XArchive("forward_romsey"), Ct);
-        await organiser.GetByLabel("Posts").SetInputFilesAsync(archive);
-        await organiser.GetByRole(AriaRole.Button, new() { Name = "Upload and import" }).ClickAsync();
-        await Expect(organiser.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Importing romsey-") })).ToBeVisibleAsync();
-        await Browser.AssertAccessibleAsync(organiser);
-        for (var i = 0; i < 120 && await organiser.GetByRole(AriaRole.Heading, new() { Name = "Imported" }).CountAsync() == 0; i++)
-        {
-            await Task.Delay(500, Ct);
-            await organiser.ReloadAsync();
-        }
-
-        await Expect(organiser.GetByRole(AriaRole.Heading, new() { Name = "Imported" })).ToBeVisibleAsync();
-        await Expect(organiser.GetByRole(AriaRole.Status)).ToContainTextAsync("new");
-        await Browser.AssertAccessibleAsync(organiser);
-
         // The scorecard shows its figures.
         var resident = await SignedInAsync(browser, "Vera Resident");
         await resident.GotoAsync($"/representatives/{arbury.Id}");
@@ -151,6 +131,26 @@ public sealed partial class AccountabilityJourneyTests(FakeClockApp app) : IClas
         Assert.NotEqual(answered, after);
         Assert.NotEqual(before, answered);
         await Browser.AssertAccessibleAsync(resident);
+
+        // Last (its recompute holds the SQLite database for a while): an organiser imports an X archive for a representative and watches the progress page.
+        var organiser = await SignedInAsync(browser, "Olivia Organiser");
+        await organiser.GotoAsync($"/representatives/{romsey.Id}/posts");
+        await Browser.AssertAccessibleAsync(organiser);
+        var archive = Path.Combine(Path.GetTempPath(), $"romsey-{Guid.NewGuid():N}.zip");
+        await File.WriteAllBytesAsync(archive, XArchive("forward_romsey"), Ct);
+        await organiser.GetByLabel("Posts").SetInputFilesAsync(archive);
+        await organiser.GetByRole(AriaRole.Button, new() { Name = "Upload and import" }).ClickAsync();
+        await Expect(organiser.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Importing romsey-") })).ToBeVisibleAsync();
+        await Browser.AssertAccessibleAsync(organiser);
+        for (var i = 0; i < 120 && await organiser.GetByRole(AriaRole.Heading, new() { Name = "Imported" }).CountAsync() == 0; i++)
+        {
+            await Task.Delay(500, Ct);
+            await organiser.ReloadAsync();
+        }
+
+        await Expect(organiser.GetByRole(AriaRole.Heading, new() { Name = "Imported" })).ToBeVisibleAsync();
+        await Expect(organiser.GetByRole(AriaRole.Status)).ToContainTextAsync("new");
+        await Browser.AssertAccessibleAsync(organiser);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -162,6 +162,44 @@ namespace Answerback.Platform.Postgres.Migrations
                     b.ToTable("PostImports", (string)null);
                 });
 
+            modelBuilder.Entity("Answerback.Platform.Accountability.QuestionRecipient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AnswerRevisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnswerText")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("FollowUp")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FollowUpAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RepresentativeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepresentativeId");
+
+                    b.HasIndex("QuestionId", "RepresentativeId")
+                        .IsUnique();
+
+                    b.ToTable("RepresentativeQuestionRecipients", (string)null);
+                });
+
             modelBuilder.Entity("Answerback.Platform.Accountability.Representative", b =>
                 {
                     b.Property<Guid>("Id")
@@ -263,6 +301,55 @@ namespace Answerback.Platform.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("RepresentativeAccounts", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Accountability.RepresentativeQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AuthorPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FollowUpSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("OwnerOrganisationId");
+
+                    b.HasIndex("FollowUpSentAt", "AskedAt");
+
+                    b.HasIndex("AuthorPersonId", "Day", "Slot")
+                        .IsUnique();
+
+                    b.ToTable("RepresentativeQuestions", (string)null);
                 });
 
             modelBuilder.Entity("Answerback.Platform.Accounts.Person", b =>
@@ -2004,6 +2091,21 @@ namespace Answerback.Platform.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Answerback.Platform.Accountability.QuestionRecipient", b =>
+                {
+                    b.HasOne("Answerback.Platform.Accountability.RepresentativeQuestion", null)
+                        .WithMany("Recipients")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Answerback.Platform.Accountability.Representative", null)
+                        .WithMany()
+                        .HasForeignKey("RepresentativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Answerback.Platform.Accountability.Representative", b =>
                 {
                     b.HasOne("Answerback.Platform.Areas.Area", "Area")
@@ -2036,6 +2138,27 @@ namespace Answerback.Platform.Postgres.Migrations
                     b.HasOne("Answerback.Platform.Accountability.Representative", null)
                         .WithMany("Accounts")
                         .HasForeignKey("RepresentativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Accountability.RepresentativeQuestion", b =>
+                {
+                    b.HasOne("Answerback.Platform.Areas.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Answerback.Platform.Accounts.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Answerback.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2640,6 +2763,11 @@ namespace Answerback.Platform.Postgres.Migrations
             modelBuilder.Entity("Answerback.Platform.Accountability.Representative", b =>
                 {
                     b.Navigation("Accounts");
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Accountability.RepresentativeQuestion", b =>
+                {
+                    b.Navigation("Recipients");
                 });
 
             modelBuilder.Entity("Answerback.Platform.Areas.Area", b =>

@@ -155,6 +155,44 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.ToTable("PostImports", (string)null);
                 });
 
+            modelBuilder.Entity("Answerback.Platform.Accountability.QuestionRecipient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnswerRevisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswerText")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FollowUp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FollowUpAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RepresentativeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepresentativeId");
+
+                    b.HasIndex("QuestionId", "RepresentativeId")
+                        .IsUnique();
+
+                    b.ToTable("RepresentativeQuestionRecipients", (string)null);
+                });
+
             modelBuilder.Entity("Answerback.Platform.Accountability.Representative", b =>
                 {
                     b.Property<Guid>("Id")
@@ -256,6 +294,55 @@ namespace Answerback.Platform.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("RepresentativeAccounts", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Accountability.RepresentativeQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AuthorPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FollowUpSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReminderSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("OwnerOrganisationId");
+
+                    b.HasIndex("FollowUpSentAt", "AskedAt");
+
+                    b.HasIndex("AuthorPersonId", "Day", "Slot")
+                        .IsUnique();
+
+                    b.ToTable("RepresentativeQuestions", (string)null);
                 });
 
             modelBuilder.Entity("Answerback.Platform.Accounts.Person", b =>
@@ -1989,6 +2076,21 @@ namespace Answerback.Platform.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Answerback.Platform.Accountability.QuestionRecipient", b =>
+                {
+                    b.HasOne("Answerback.Platform.Accountability.RepresentativeQuestion", null)
+                        .WithMany("Recipients")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Answerback.Platform.Accountability.Representative", null)
+                        .WithMany()
+                        .HasForeignKey("RepresentativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Answerback.Platform.Accountability.Representative", b =>
                 {
                     b.HasOne("Answerback.Platform.Areas.Area", "Area")
@@ -2021,6 +2123,27 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.HasOne("Answerback.Platform.Accountability.Representative", null)
                         .WithMany("Accounts")
                         .HasForeignKey("RepresentativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Accountability.RepresentativeQuestion", b =>
+                {
+                    b.HasOne("Answerback.Platform.Areas.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Answerback.Platform.Accounts.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Answerback.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2625,6 +2748,11 @@ namespace Answerback.Platform.Sqlite.Migrations
             modelBuilder.Entity("Answerback.Platform.Accountability.Representative", b =>
                 {
                     b.Navigation("Accounts");
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Accountability.RepresentativeQuestion", b =>
+                {
+                    b.Navigation("Recipients");
                 });
 
             modelBuilder.Entity("Answerback.Platform.Areas.Area", b =>

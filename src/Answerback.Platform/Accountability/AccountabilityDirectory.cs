@@ -22,9 +22,12 @@ public sealed record AccountSummary(string Network, string Handle)
     };
 }
 
-/// <summary>A representative's public page: the entry, accounts, note and the precomputed scorecard (null before any import).</summary>
+/// <summary>
+/// A representative's public page: the entry, accounts, note, the precomputed scorecard (null before
+/// any import) and the response rate to residents' questions (with its interval and sample).
+/// </summary>
 public sealed record RepresentativeDetails(RepresentativeSummary Representative, Guid OwnerOrganisationId, Guid? PersonId, DateOnly? TermStart, DateOnly? TermEnd,
-    IReadOnlyList<AccountSummary> Accounts, string? PublicNote, string? ExcludedNetwork, Scorecard? Scorecard);
+    IReadOnlyList<AccountSummary> Accounts, string? PublicNote, string? ExcludedNetwork, Scorecard? Scorecard, ResponseRate ResponseRate);
 
 /// <summary>One area's presence on the map: the area, its figures (zero when nobody is listed there).</summary>
 public sealed record WardPresence(AreaSummary Area, AreaPresenceView Presence);
@@ -32,11 +35,17 @@ public sealed record WardPresence(AreaSummary Area, AreaPresenceView Presence);
 /// <summary>An area's presence map: the wards within it (or the area itself when it has none).</summary>
 public sealed record AreaPresence(AreaSummary Area, IReadOnlyList<WardPresence> Wards, DateTimeOffset? PeriodStart, DateTimeOffset? PeriodEnd, DateTimeOffset? ComputedAt);
 
+/// <summary>A campaign on an area's page, with the party whose accounts posted it.</summary>
+public sealed record AreaCampaign(string PartyKey, string PartyName, CampaignView Campaign);
+
+/// <summary>The copy-paste campaigns with a post by someone listed in an area (or an area within it).</summary>
+public sealed record AreaCampaigns(AreaSummary Area, IReadOnlyList<AreaCampaign> Campaigns, DateTimeOffset? ComputedAt);
+
 /// <summary>An import as its progress page shows it.</summary>
 public sealed record PostImportStatus(Guid Id, Guid OrganisationId, Guid? RepresentativeId, Guid RequestedBy, string FileName, PostImportState State, long PostsRead, long PostsAdded, string? Error, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt);
 
 /// <summary>Reads the registry and the precomputed views for the pages and the API: one query or one snapshot row each, never a computation.</summary>
-public sealed class AccountabilityDirectory(AnswerbackDbContext db)
+public sealed class AccountabilityDirectory(AnswerbackDbContext db, RepresentativeQuestions questions)
 {
     private async Task<List<RepresentativeSummary>> SummariesAsync(System.Linq.Expressions.Expression<Func<Representative, bool>> filter, CancellationToken ct)
         => [.. (await db.Set<Representative>().AsNoTracking().Where(filter)
@@ -89,7 +98,7 @@ public sealed class AccountabilityDirectory(AnswerbackDbContext db)
             new RepresentativeSummary(rep.Id, rep.Name, rep.Office, rep.PartyName, RecomputeAudit.PartySlug(rep.PartyName), rep.AreaId, rep.Area!.Name, rep.Area.Slug, rep.Election),
             rep.OwnerOrganisationId, rep.PersonId, rep.TermStart, rep.TermEnd,
             [.. rep.Accounts.OrderBy(a => Networks.All.ToList().IndexOf(a.Network)).Select(a => new AccountSummary(a.Network, a.Handle))],
-            rep.PublicNote, rep.ExcludedNetwork, card);
+            rep.PublicNote, rep.ExcludedNetwork, card, await questions.RateAsync(id, ct));
     }
 
     /// <summary>A party's campaigns by its slug; null when the party has no representatives or nothing was computed yet.</summary>
@@ -108,6 +117,21 @@ public sealed class AccountabilityDirectory(AnswerbackDbContext db)
     {
         var ids = await db.Areas.AsNoTracking().Where(a => a.Id == areaId || a.ParentId == areaId).Select(a => a.Id).ToListAsync(ct);
         return [.. (await AllPartyCampaignsAsync(ct)).SelectMany(p => p.Campaigns.Where(c => c.AreaIds.Any(ids.Contains)).Select(c => (p, c)))];
+    }
+
+    /// <summary>An area's campaigns by its slug (those with a post by someone listed there or in an area within it), earliest first; null for an unknown area.</summary>
+    public async Task<AreaCampaigns?> AreaCampaignsAsync(string areaSlug, CancellationToken ct = default)
+    {
+        var area = await db.Areas.AsNoTracking().FirstOrDefaultAsync(a => a.Slug == areaSlug, ct);
+        if (area is null)
+        {
+            return null;
+        }
+
+        var campaigns = await CampaignsInAreaAsync(area.Id, ct);
+        return new AreaCampaigns(new AreaSummary(area.Id, area.Slug, area.Name, area.Code, []),
+            [.. campaigns.OrderBy(c => c.Campaign.Posts.Count == 0 ? DateTimeOffset.MaxValue : c.Campaign.Posts[0].Time).Select(c => new AreaCampaign(c.Party.PartyKey, c.Party.PartyName, c.Campaign))],
+            campaigns.Count == 0 ? null : campaigns.Max(c => c.Party.ComputedAt));
     }
 
     /// <summary>The presence of the wards within the area (or of the area itself when it has none); null for an unknown area.</summary>

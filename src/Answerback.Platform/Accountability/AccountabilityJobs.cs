@@ -1,5 +1,7 @@
 using Answerback.Platform.Jobs;
 using Hangfire;
+using Hangfire.Server;
+using Microsoft.Extensions.Hosting;
 
 namespace Answerback.Platform.Accountability;
 
@@ -19,7 +21,7 @@ public interface IAccountabilityJobs
 /// </summary>
 internal sealed class HangfireAccountabilityJobs(IBackgroundJobClient jobs) : IAccountabilityJobs
 {
-    public void EnqueueImport(Guid importId) => jobs.Enqueue<AccountabilityJobRunner>(r => r.ImportAsync(importId, CancellationToken.None));
+    public void EnqueueImport(Guid importId) => jobs.Enqueue<AccountabilityJobRunner>(r => r.ImportAsync(importId, null, CancellationToken.None));
 
     public void EnqueueRecompute() => jobs.Enqueue<AccountabilityJobRunner>(r => r.RecomputeAsync(CancellationToken.None));
 }
@@ -33,10 +35,21 @@ public sealed class AccountabilityJobRunner(ImportPosts import, RecomputeAudit r
 {
     internal const string RecomputeLock = "accountability-recompute";
 
+    /// <summary>How often Hangfire retries an import that failed on our side (not on bad input) before giving up.</summary>
+    public const int ImportRetries = 3;
+
     /// <summary>Imports one queued file (idempotent: a retried or repeated job adds nothing), then recomputes.</summary>
-    public async Task ImportAsync(Guid importId, CancellationToken ct)
+    public Task ImportAsync(Guid importId, CancellationToken ct) => ImportAsync(importId, null, ct);
+
+    /// <summary>
+    /// The Hangfire job: as <see cref="ImportAsync(Guid, CancellationToken)"/>, and the uploaded file is
+    /// kept after an unexpected failure while Hangfire will retry (<paramref name="context"/> says which attempt).
+    /// </summary>
+    [AutomaticRetry(Attempts = ImportRetries)]
+    public async Task ImportAsync(Guid importId, PerformContext? context, CancellationToken ct)
     {
-        if (await import.ImportAsync(importId, ct))
+        var lastAttempt = context is null || context.GetJobParameter<int>("RetryCount") >= ImportRetries;
+        if (await import.ImportAsync(importId, lastAttempt, ct))
         {
             await RecomputeAsync(ct);
         }
@@ -54,4 +67,16 @@ public sealed class AccountabilityJobRunner(ImportPosts import, RecomputeAudit r
 
         await recompute.RunAsync(ct);
     }
+}
+
+/// <summary>Accountability's recurring job, registered at start-up (idempotent: every node does it, Hangfire keeps one schedule): the questions' follow-up emails, hourly.</summary>
+internal sealed class AccountabilitySchedule(IRecurringJobManager recurring) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        recurring.AddOrUpdate<QuestionFollowUps>(QuestionFollowUps.JobId, f => f.SendDueAsync(CancellationToken.None), Cron.Hourly());
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,4 +1,5 @@
 using Answerback.Platform.Demo;
+using Answerback.Platform.Moderation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -7,7 +8,7 @@ namespace Answerback.Platform.Accountability;
 /// <summary>Registers the Accountability capability.</summary>
 public static class AccountabilityServiceCollectionExtensions
 {
-    /// <summary>The registry, post imports (a background job), the precomputed scorecards and their reads.</summary>
+    /// <summary>The registry, post imports (a background job), the precomputed scorecards and their reads, residents' questions with their follow-up job and response rates.</summary>
     public static IServiceCollection AddAccountability(this IServiceCollection services)
     {
         services.TryAddScoped<AccountabilityAccess>();
@@ -19,7 +20,15 @@ public static class AccountabilityServiceCollectionExtensions
         services.TryAddScoped<AccountabilityDirectory>();
         services.TryAddScoped<AccountabilityJobRunner>();
         services.TryAddScoped<IAccountabilityJobs, HangfireAccountabilityJobs>();
+        services.TryAddScoped<AskRepresentatives>();
+        services.TryAddScoped<AnswerRepresentativeQuestion>();
+        services.TryAddScoped<RepresentativeQuestions>();
+        services.TryAddScoped<QuestionFollowUps>();
+        services.TryAddSingleton<FollowUpTokens>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IModerationSubjects, RepresentativeQuestionSubjects>());
+        services.AddHostedService<AccountabilitySchedule>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeed, AccountabilityDemoSeed>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeed, QuestionsDemoSeed>());
         return services;
     }
 }

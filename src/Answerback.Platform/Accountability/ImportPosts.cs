@@ -80,7 +80,14 @@ public sealed class ImportPosts(IServiceScopeFactory scopes, TimeProvider time, 
     }
 
     /// <summary>Imports the file only; true when posts were committed (the scorecards then need a recompute).</summary>
-    public async Task<bool> ImportAsync(Guid importId, CancellationToken ct)
+    public Task<bool> ImportAsync(Guid importId, CancellationToken ct) => ImportAsync(importId, lastAttempt: true, ct);
+
+    /// <summary>
+    /// As <see cref="ImportAsync(Guid, CancellationToken)"/>. The uploaded file is deleted once the import
+    /// succeeded or failed for good (bad input, or an unexpected error on the <paramref name="lastAttempt"/>);
+    /// after an unexpected error with retries left it is kept, so the job's retry can read it.
+    /// </summary>
+    public async Task<bool> ImportAsync(Guid importId, bool lastAttempt, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AnswerbackDbContext>();
@@ -101,18 +108,24 @@ public sealed class ImportPosts(IServiceScopeFactory scopes, TimeProvider time, 
         catch (InputFormatException ex)
         {
             await Finish(db, importId, PostImportState.Failed, ex.Message, 0, ct);
+            TryDelete(import.StoredPath);
             return false;
         }
         catch (UploadRefusedException ex)
         {
             await Finish(db, importId, PostImportState.Failed, ex.Message, 0, ct);
+            TryDelete(import.StoredPath);
             return false;
         }
-        finally
+        catch (Exception ex) when (lastAttempt && ex is not OperationCanceledException)
         {
+            logger.LogError(ex, "Post import {ImportId} failed on its last attempt", importId);
+            await Finish(db, importId, PostImportState.Failed, "The import failed on our side. Upload the file again; if it fails again, tell the site's operators.", 0, CancellationToken.None);
             TryDelete(import.StoredPath);
+            return false;
         }
 
+        TryDelete(import.StoredPath);
         return true;
     }
 

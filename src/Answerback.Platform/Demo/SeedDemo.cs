@@ -46,6 +46,8 @@ public static class DemoSeedOrder
     public const int Conversations = 700;
     /// <summary>Representatives of the demo party and a rival in every ward, their synthetic posts (need the areas, the party and the people).</summary>
     public const int Accountability = 500;
+    /// <summary>Residents' questions to the representatives, answers and follow-ups (need the representatives and the people).</summary>
+    public const int AccountabilityQuestions = 550;
     /// <summary>The primaries (need the party, its people, members and the verified resident).</summary>
     public const int Primaries = 600;
 }

@@ -15,7 +15,7 @@ public static class NotificationEmails
         NotificationKind.PrimaryOpened => "A primary you may vote in opens",
         NotificationKind.PrimaryResult => "A primary you may vote in publishes its result",
         NotificationKind.CommentReply => "Someone replies to your comment",
-        NotificationKind.RepresentativeFollowUp => "A representative follows up",
+        NotificationKind.RepresentativeFollowUp => "We ask whether a representative replied to your question",
         _ => kind.ToString(),
     };
 

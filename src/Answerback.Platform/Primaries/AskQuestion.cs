@@ -67,18 +67,10 @@ public sealed class AskQuestion(AnswerbackDbContext db, CheckEligibility eligibi
             return Result.Failed<HustingsQuestion>("text", $"A question must be at most {MaxLength} characters; this one has {question.Length}.");
         }
 
-        var day = DateOnly.FromDateTime(now.UtcDateTime).DayNumber;
-        // Each attempt takes the next free slot; a parallel request that took it first makes the
-        // unique index refuse this one, and the next attempt counts again.
-        for (var attempt = 0; attempt < PerDay; attempt++)
-        {
-            var used = await db.HustingsQuestions.CountAsync(q => q.PrimaryId == primaryId && q.AuthorPersonId == actorPersonId && q.Day == day, ct);
-            if (used >= PerDay)
-            {
-                break;
-            }
-
-            var row = new HustingsQuestion
+        var day = DailySlots.Day(now);
+        var row = await DailySlots.TakeAsync(db, PerDay,
+            () => db.HustingsQuestions.CountAsync(q => q.PrimaryId == primaryId && q.AuthorPersonId == actorPersonId && q.Day == day, ct),
+            slot => new HustingsQuestion
             {
                 Id = Guid.NewGuid(),
                 PrimaryId = primaryId,
@@ -86,18 +78,11 @@ public sealed class AskQuestion(AnswerbackDbContext db, CheckEligibility eligibi
                 Text = question,
                 AskedAt = now,
                 Day = day,
-                Slot = used + 1,
-            };
-            db.HustingsQuestions.Add(row);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return Result.Ok(row);
-            }
-            catch (DbUpdateException)
-            {
-                db.Entry(row).State = EntityState.Detached;
-            }
+                Slot = slot,
+            }, ct);
+        if (row is not null)
+        {
+            return Result.Ok(row);
         }
 
         return Result.Failed<HustingsQuestion>("text", $"You have asked {PerDay} questions today, the most a day: you can ask again tomorrow (from midnight UTC).");

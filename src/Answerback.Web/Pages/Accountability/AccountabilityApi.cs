@@ -1,4 +1,5 @@
 using Answerback.Platform.Accountability;
+using Answerback.Web.Infrastructure;
 
 namespace Answerback.Web.Pages.Accountability;
 
@@ -57,6 +58,38 @@ public static class AccountabilityApi
                 .ProducesProblem(StatusCodes.Status404NotFound);
         }
 
+        app.MapQuestionsApi();
         return app;
+    }
+
+    /// <summary>Residents' questions: those sent to a representative (with the answers; hidden ones as placeholders) and the league tables of response rates.</summary>
+    private static void MapQuestionsApi(this IEndpointRouteBuilder app)
+    {
+        var reps = app.MapApiGroup("/api/representatives", "Accountability");
+        reps.MapGet("/{id:guid}/questions", async Task<IResult> (Guid id, AccountabilityDirectory directory, RepresentativeQuestions questions, CancellationToken ct)
+                => await directory.GetAsync(id, ct) is null
+                    ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such representative")
+                    : TypedResults.Ok(await questions.ForRepresentativeAsync(id, null, ct)))
+            .WithName("ListRepresentativeQuestions")
+            .WithSummary("The questions residents sent to the representative, newest first, with the answers; the askers are never named.")
+            .Produces<IReadOnlyList<RepresentativeQuestionView>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var rates = app.MapApiGroup("/api/response-rates", "Accountability");
+        rates.MapGet("/", async Task<IResult> (string? area, string? party, AccountabilityDirectory directory, RepresentativeQuestions questions, CancellationToken ct) =>
+            {
+                if (string.IsNullOrWhiteSpace(area) == string.IsNullOrWhiteSpace(party))
+                {
+                    return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Give exactly one of area (an area's slug) or party (a party's slug).");
+                }
+
+                var league = area is { Length: > 0 } ? await questions.AreaLeagueAsync(area, directory, ct) : await questions.PartyLeagueAsync(party!, directory, ct);
+                return league is null ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such area or party") : TypedResults.Ok(league);
+            })
+            .WithName("GetResponseRates")
+            .WithSummary("The league table of response rates of an area's or a party's representatives: ranked (at least 10 counted questions) and too few to judge.")
+            .Produces<LeagueTable>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

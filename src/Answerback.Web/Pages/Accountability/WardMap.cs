@@ -46,7 +46,7 @@ public static class WardMap
         var desc = $"Presence of representatives and candidates in the {presence.Wards.Count} wards of {presence.Area.Name}. "
             + (near.Count == 0 ? "Every ward has some presence." : $"Next to no presence in {string.Join(", ", near)}.") + " The table below gives every figure.";
         return string.Create(CultureInfo.InvariantCulture,
-            $"<svg role=\"img\" aria-labelledby=\"map-title map-desc\" viewBox=\"0 0 {width:0} {height:0}\" width=\"100%\" class=\"ward-map\"><title id=\"map-title\">Ward presence map of {Encode(presence.Area.Name)}</title><desc id=\"map-desc\">{Encode(desc)}</desc>");
+            $"<svg role=\"group\" aria-labelledby=\"map-title map-desc\" viewBox=\"0 0 {width:0} {height:0}\" width=\"100%\" class=\"ward-map\"><title id=\"map-title\">Ward presence map of {Encode(presence.Area.Name)}</title><desc id=\"map-desc\">{Encode(desc)}</desc>");
     }
 
     private static string Choropleth(AreaPresence presence)

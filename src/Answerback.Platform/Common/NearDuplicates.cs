@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Answerback.Platform.Conversations;
+namespace Answerback.Platform.Common;
 
 /// <summary>
 /// Finds statements that make the same point as a new one, for the "is your point one of these?"

@@ -1,6 +1,7 @@
 using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Answerback.Platform.Organisations;
+using Answerback.Platform.Webmentions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Answerback.Platform.Conversations;
@@ -12,7 +13,7 @@ public sealed record PointDraft(Guid StatementId, ResponseDecision? Decision, st
 /// The organisation publishes its response to a report (organisers only): a text and a decision on
 /// every highlighted statement. Published once; the time of publication decides "on time" or "late".
 /// </summary>
-public sealed class PublishResponse(AnswerbackDbContext db, OrganisationAccess access, TimeProvider time)
+public sealed class PublishResponse(AnswerbackDbContext db, OrganisationAccess access, SendWebmentions webmentions, TimeProvider time)
 {
     public async Task<Result<Response>> RunAsync(Guid reportId, Guid actorPersonId, string text, IReadOnlyList<PointDraft> points, CancellationToken ct = default)
     {
@@ -94,6 +95,8 @@ public sealed class PublishResponse(AnswerbackDbContext db, OrganisationAccess a
             return Result.Failed<Response>("report", "This report already has a response.");
         }
 
+        // The pages the response links to are told, from the report page that shows it (Webmention).
+        await webmentions.QueueAsync($"/conversations/{report.ConversationId}/reports/{report.Number}", text, ct);
         return Result.Ok(response);
     }
 }

@@ -95,7 +95,7 @@ public sealed class VerifyWebmention(AnswerbackDbContext db, WebmentionFetcher f
             var document = SourcePage.Parse(page.Body);
             return SourcePage.LinksTo(document, page.Url, target)
                 ? (WebmentionState.Verified, null, SourcePage.Details(document, page.Url), organisation)
-                : (notLinking, "The source does not link to the target.", null, null);
+                : (notLinking, wasShown ? "The source no longer links to the target." : "The source does not link to the target.", null, null);
         }
 
         // Not HTML (plain text, JSON...): the Recommendation's rule is that the target's address appears in it.

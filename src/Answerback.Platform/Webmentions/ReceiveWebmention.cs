@@ -1,8 +1,8 @@
 using Answerback.Platform.Common;
 using Answerback.Platform.Data;
-using Answerback.Platform.Notifications;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Answerback.Platform.Webmentions;
 
@@ -15,7 +15,7 @@ public sealed record WebmentionAccepted(Guid Id);
 /// verification on Hangfire. Nothing here touches the network, so a flood of notifications costs a
 /// row and a queued job each, and page requests are not held up.
 /// </summary>
-public sealed class ReceiveWebmention(AnswerbackDbContext db, NotificationLinks links, IBackgroundJobClient jobs, TimeProvider time)
+public sealed class ReceiveWebmention(AnswerbackDbContext db, IOptions<WebmentionsOptions> options, IBackgroundJobClient jobs, TimeProvider time)
 {
     public async Task<Result<WebmentionAccepted>> RunAsync(string? source, string? target, CancellationToken ct = default)
     {
@@ -27,7 +27,7 @@ public sealed class ReceiveWebmention(AnswerbackDbContext db, NotificationLinks 
             return Result.Failed<WebmentionAccepted>(errors);
         }
 
-        var site = new Uri(links.Absolute("/"));
+        var site = new Uri(options.Value.Absolute("/"));
         var samePort = targetUrl!.Port == site.Port || (targetUrl.IsDefaultPort && site.IsDefaultPort);
         if (!targetUrl.Host.Equals(site.Host, StringComparison.OrdinalIgnoreCase) || !samePort)
         {

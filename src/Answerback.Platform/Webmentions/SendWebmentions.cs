@@ -1,6 +1,5 @@
 using Answerback.Platform.Common;
 using Answerback.Platform.Data;
-using Answerback.Platform.Notifications;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,14 +11,20 @@ namespace Answerback.Platform.Webmentions;
 /// link in it gets a Webmention from the page that shows the text, queued on Hangfire
 /// (<see cref="SendWebmention"/>). One row per pair, so publishing again re-sends rather than doubles.
 /// </summary>
-public sealed class SendWebmentions(AnswerbackDbContext db, NotificationLinks links, IBackgroundJobClient jobs, TimeProvider time)
+public sealed class SendWebmentions(AnswerbackDbContext db, IOptions<WebmentionsOptions> options, IBackgroundJobClient jobs, TimeProvider time)
 {
     /// <summary>Queues a Webmention from <paramref name="sourcePath"/> (a public page of this site) to each external page <paramref name="markdown"/> links to.</summary>
     public async Task<int> QueueAsync(string sourcePath, string markdown, CancellationToken ct = default)
     {
-        var source = links.Absolute(sourcePath);
-        var targets = SourcePage.ExternalLinks(MarkdownText.ToHtml(markdown), new Uri(source).Host)
-            .Where(t => t.AbsoluteUri.Length <= Webmention.MaxUrlLength).Take(50).ToList();
+        var linked = SourcePage.ExternalLinks(MarkdownText.ToHtml(markdown), ownHost: null);
+        if (linked.Count == 0)
+        {
+            return 0;
+        }
+
+        var source = options.Value.Absolute(sourcePath);
+        var ownHost = new Uri(source).Host;
+        var targets = linked.Where(t => !t.Host.Equals(ownHost, StringComparison.OrdinalIgnoreCase) && t.AbsoluteUri.Length <= Webmention.MaxUrlLength).Take(50).ToList();
         var now = time.GetUtcNow();
         var queued = new List<Guid>();
         foreach (var target in targets)

@@ -110,13 +110,13 @@ public static partial class SourcePage
     }
 
     /// <summary>The absolute external http(s) links of published HTML (e.g. a response rendered by <c>MarkdownText</c>), each once, in order.</summary>
-    public static IReadOnlyList<Uri> ExternalLinks(string html, string ownHost)
+    public static IReadOnlyList<Uri> ExternalLinks(string html, string? ownHost)
     {
         var document = Parse(html);
         return [.. document.QuerySelectorAll("a[href]")
             .Select(a => Uri.TryCreate(a.GetAttribute("href"), UriKind.Absolute, out var u) ? u : null)
             .OfType<Uri>()
-            .Where(u => (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps) && !u.Host.Equals(ownHost, StringComparison.OrdinalIgnoreCase))
+            .Where(u => (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps) && (ownHost is null || !u.Host.Equals(ownHost, StringComparison.OrdinalIgnoreCase)))
             .Select(u => new UriBuilder(u) { Fragment = "" }.Uri)
             .DistinctBy(u => u.AbsoluteUri)];
     }

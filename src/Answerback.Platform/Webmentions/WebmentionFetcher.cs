@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Answerback.Platform.Webmentions;
@@ -29,14 +28,14 @@ public sealed class WebmentionFetcher : IDisposable
     private readonly HttpClient client;
     private readonly WebmentionsOptions options;
 
-    public WebmentionFetcher(IOptions<WebmentionsOptions> options, IConfiguration configuration)
+    public WebmentionFetcher(IOptions<WebmentionsOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options.Value;
         // No automatic redirects: FetchAsync follows them itself. Timeout per fetch, below.
         client = new HttpClient(PublicAddresses.Handler(this.options.AllowLoopback, maxRedirects: 0)) { Timeout = Timeout.InfiniteTimeSpan };
         client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Answerback-Webmention", "1.0"));
-        if (configuration?["Site:PublicUrl"] is { } site)
+        if (this.options.PublicUrl is { } site)
         {
             client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("(+" + site.TrimEnd('/') + ")"));
         }
@@ -121,15 +120,17 @@ public sealed class WebmentionFetcher : IDisposable
     // The refusal of PublicAddresses is the innermost message; other failures are named plainly.
     private static string Describe(Uri url, HttpRequestException ex)
     {
+        // The handler wraps the callback's exception and appends "(host:port)"; the innermost is the callback's own words.
+        string? refused = null;
         for (Exception? e = ex; e is not null; e = e.InnerException)
         {
             if (e is HttpRequestException { Message: var m } && m.StartsWith("Refused:", StringComparison.Ordinal))
             {
-                return m;
+                refused = m;
             }
         }
 
-        return $"{url} could not be fetched ({ex.HttpRequestError}).";
+        return refused ?? $"{url} could not be fetched ({ex.HttpRequestError}).";
     }
 
     private async Task<FetchedPage> ReadAsync(Uri url, HttpResponseMessage response, CancellationToken ct)

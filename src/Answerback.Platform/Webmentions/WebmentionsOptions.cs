@@ -23,6 +23,16 @@ public sealed class WebmentionsOptions
     /// <summary>Notifications accepted per minute naming sources on one host.</summary>
     public int PerSourceHostPerMinute { get; set; } = 60;
 
+    /// <summary>The site's public address, taken from <c>Site:PublicUrl</c> (targets must be on its host; sources we send are built from it).</summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>An absolute address on the site for a path that starts with '/'.</summary>
+    public string Absolute(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return (PublicUrl ?? throw new InvalidOperationException("Site:PublicUrl is not set.")).TrimEnd('/') + path;
+    }
+
     /// <summary>How often a Webmention this site sends is tried before it is given up (default 6: at once, then after 1 min, 5 min, 30 min, 2 h, 12 h).</summary>
     public int SendAttempts { get; set; } = 6;
 }

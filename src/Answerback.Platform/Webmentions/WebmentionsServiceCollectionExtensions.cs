@@ -12,6 +12,7 @@ public static class WebmentionsServiceCollectionExtensions
     public static IServiceCollection AddWebmentions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebmentionsOptions>().Bind(configuration.GetSection(WebmentionsOptions.Section))
+            .PostConfigure(o => o.PublicUrl ??= configuration["Site:PublicUrl"])
             .Validate(o => o.MaxResponseBytes > 0 && o.FetchTimeout > TimeSpan.Zero && o.MaxRedirects >= 0, "Webmentions: MaxResponseBytes and FetchTimeout must be positive, MaxRedirects not negative.")
             .Validate(o => o.PerAddressPerMinute > 0 && o.PerSourceHostPerMinute > 0 && o.SendAttempts > 0, "Webmentions: the per-minute limits and SendAttempts must be positive.")
             .ValidateOnStart();

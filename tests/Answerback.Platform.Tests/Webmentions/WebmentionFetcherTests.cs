@@ -1,5 +1,4 @@
 using Answerback.Platform.Webmentions;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Answerback.Platform.Tests.Webmentions;
@@ -14,8 +13,7 @@ public sealed class WebmentionFetcherTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await peer.DisposeAsync();
 
     private static WebmentionFetcher Fetcher(bool allowLoopback = true) => new(
-        Options.Create(new WebmentionsOptions { AllowLoopback = allowLoopback, FetchTimeout = TimeSpan.FromSeconds(2), MaxRedirects = 5 }),
-        new ConfigurationBuilder().Build());
+        Options.Create(new WebmentionsOptions { AllowLoopback = allowLoopback, FetchTimeout = TimeSpan.FromSeconds(2), MaxRedirects = 5 }));
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

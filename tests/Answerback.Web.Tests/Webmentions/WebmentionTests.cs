@@ -127,7 +127,8 @@ public sealed class WebmentionTests(WebmentionsAppFixture fixture) : IClassFixtu
         Assert.Equal("Ann Writer", verified.AuthorName);
         var page = await WebmentionArrange.PageAsync(app, $"/conversations/{conversation}");
         Assert.Contains("Mentioned on <a href=\"" + peer.Url("/post").AbsoluteUri + "\"", page, StringComparison.Ordinal);
-        Assert.Contains("Why the housing conversation matters</a> by <a href=\"" + peer.Url("/about").AbsoluteUri + "\"", page, StringComparison.Ordinal);
+        Assert.Contains("Why the housing conversation matters</a>", page, StringComparison.Ordinal);
+        Assert.Contains("by <a href=\"" + peer.Url("/about").AbsoluteUri + "\" rel=\"nofollow ugc noopener\">Ann Writer</a>", page, StringComparison.Ordinal);
         Assert.Contains("Verified", await WebmentionArrange.PageAsync(app, $"/webmentions/{id}"), StringComparison.Ordinal);
         Assert.Contains("\"state\":\"verified\"", await WebmentionArrange.PageAsync(app, $"/api/webmentions/{id}"), StringComparison.Ordinal);
 

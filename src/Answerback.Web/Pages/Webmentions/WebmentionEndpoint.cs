@@ -60,8 +60,7 @@ public static class WebmentionEndpoint
     {
         endpoints.MapPost(Path, ReceiveAsync).AllowAnonymous().DisableAntiforgery()
             .WithTags("Webmentions").WithName("ReceiveWebmention")
-            .WithSummary("Receive a Webmention: form-encoded source and target; 202 with the status URL in Location, verified in the background.")
-            .Accepts<IFormCollection>("application/x-www-form-urlencoded")
+            .WithSummary("Receive a Webmention: source and target form-encoded (application/x-www-form-urlencoded); 202 with the status URL in Location, verified in the background.")
             .Produces<string>(StatusCodes.Status202Accepted, "text/plain")
             .Produces<string>(StatusCodes.Status400BadRequest, "text/plain")
             .Produces<string>(StatusCodes.Status429TooManyRequests, "text/plain");

@@ -13,6 +13,7 @@ using Answerback.Platform.Notifications;
 using Answerback.Platform.Organisations;
 using Answerback.Platform.Primaries;
 using Answerback.Platform.Residency;
+using Answerback.Platform.Webmentions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -96,6 +97,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddComments(configuration);
         services.AddDemo(configuration);
         services.AddPrimaries();
+        services.AddWebmentions(configuration);
         return services;
     }
 

@@ -5,6 +5,7 @@ using Answerback.Web.Pages.Accounts;
 using Answerback.Web.Pages.Conversations;
 using Answerback.Web.Pages.Areas;
 using Answerback.Web.Pages.Primaries;
+using Answerback.Web.Pages.Webmentions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -102,6 +103,7 @@ public static class WebApplicationExtensions
         // The HTTP API's document at /openapi/v1.json (each capability's Pages/<Cap>/<Cap>Api.cs).
         services.AddOpenApi();
         services.AddScoped<Pages.Accountability.PostUploads>();
+        services.AddWebmentionEndpoint();
         return services;
     }
 
@@ -121,6 +123,7 @@ public static class WebApplicationExtensions
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseWebmentionDiscovery();
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseStaticFiles();
         app.UseRouting();
@@ -142,6 +145,7 @@ public static class WebApplicationExtensions
         app.MapAreasApi();
         app.MapPrimariesApi();
         app.MapAccountabilityApi();
+        app.MapWebmentions();
         return app;
     }
 }

@@ -123,7 +123,7 @@ public sealed class CastingLoadScenario : IScenario
         }
     }
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Answerback.slnx")))
@@ -134,7 +134,7 @@ public sealed class CastingLoadScenario : IScenario
         return dir?.FullName ?? throw new InvalidOperationException("Answerback.slnx not found.");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();

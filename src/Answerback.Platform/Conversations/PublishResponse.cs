@@ -1,6 +1,7 @@
 using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Answerback.Platform.Organisations;
+using Answerback.Platform.Webmentions;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public sealed record PointDraft(Guid StatementId, ResponseDecision? Decision, st
 /// every highlighted statement. Published once; the time of publication decides "on time" or "late".
 /// The participants are told in the background (<see cref="ConversationAnnouncements"/>, queued at once).
 /// </summary>
-public sealed class PublishResponse(AnswerbackDbContext db, OrganisationAccess access, IBackgroundJobClient jobs, TimeProvider time)
+public sealed class PublishResponse(AnswerbackDbContext db, OrganisationAccess access, IBackgroundJobClient jobs, SendWebmentions webmentions, TimeProvider time)
 {
     public async Task<Result<Response>> RunAsync(Guid reportId, Guid actorPersonId, string text, IReadOnlyList<PointDraft> points, CancellationToken ct = default)
     {
@@ -98,6 +99,8 @@ public sealed class PublishResponse(AnswerbackDbContext db, OrganisationAccess a
 
         // The recurring run would find it too; this one tells the participants now.
         jobs.Enqueue<ConversationAnnouncements>(a => a.RunAsync(CancellationToken.None));
+        // The pages the response links to are told, from the report page that shows it (Webmention).
+        await webmentions.QueueAsync($"/conversations/{report.ConversationId}/reports/{report.Number}", text, ct);
         return Result.Ok(response);
     }
 }

@@ -1,0 +1,90 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Answerback.Platform.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Webmentions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "SentWebmentions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PairKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Source = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    Target = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    Endpoint = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    StatusUrl = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SentWebmentions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Webmentions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PairKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Source = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    Target = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    TargetPath = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    SourceHost = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AuthorUrl = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    VerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    VerificationQueued = table.Column<bool>(type: "boolean", nullable: false),
+                    Notifications = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Webmentions", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SentWebmentions_PairKey",
+                table: "SentWebmentions",
+                column: "PairKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Webmentions_PairKey",
+                table: "Webmentions",
+                column: "PairKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Webmentions_TargetPath_State",
+                table: "Webmentions",
+                columns: new[] { "TargetPath", "State" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SentWebmentions");
+
+            migrationBuilder.DropTable(
+                name: "Webmentions");
+        }
+    }
+}

@@ -13,6 +13,12 @@ internal static class PrimaryBallotsServiceCollectionExtensions
         services.TryAddScoped<RequestBallot>();
         services.TryAddScoped<ExportPostalCodes>();
         services.TryAddScoped<CastBallot>();
+        services.TryAddScoped<AppendToBoard>();
+        services.AddOptions<PrimariesOptions>().BindConfiguration(PrimariesOptions.Section)
+            .Validate(o => o.BoardAppendInterval > TimeSpan.Zero && o.BoardAppendInterval <= TimeSpan.FromMinutes(1), "Primaries:BoardAppendInterval must be more than zero and at most a minute.")
+            .Validate(o => o.BoardBatchMinimum >= 1, "Primaries:BoardBatchMinimum must be at least 1.")
+            .Validate(o => o.BoardBatchMaxWait >= TimeSpan.Zero && o.BoardBatchMaxWait < PublishCheckpoints.MaxInterval, "Primaries:BoardBatchMaxWait must be between zero and the checkpoint interval (10 minutes).")
+            .ValidateOnStart();
         services.TryAddScoped<BoardQuery>();
         services.TryAddScoped<CountPrimary>();
         services.TryAddScoped<PublishCheckpoints>();

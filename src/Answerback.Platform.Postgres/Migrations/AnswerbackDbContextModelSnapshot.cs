@@ -1498,6 +1498,25 @@ namespace Answerback.Platform.Postgres.Migrations
                     b.ToTable("HustingsSupports", (string)null);
                 });
 
+            modelBuilder.Entity("Answerback.Platform.Primaries.PendingBoardEntry", b =>
+                {
+                    b.Property<Guid>("PrimaryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TrackingCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Commitment")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("PrimaryId", "TrackingCode");
+
+                    b.ToTable("PrimaryBoardPending", (string)null);
+                });
+
             modelBuilder.Entity("Answerback.Platform.Primaries.Primary", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2625,6 +2644,15 @@ namespace Answerback.Platform.Postgres.Migrations
                     b.HasOne("Answerback.Platform.Primaries.HustingsQuestion", null)
                         .WithMany()
                         .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.PendingBoardEntry", b =>
+                {
+                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
+                        .WithMany()
+                        .HasForeignKey("PrimaryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1491,6 +1491,25 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.ToTable("HustingsSupports", (string)null);
                 });
 
+            modelBuilder.Entity("Answerback.Platform.Primaries.PendingBoardEntry", b =>
+                {
+                    b.Property<Guid>("PrimaryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackingCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commitment")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PrimaryId", "TrackingCode");
+
+                    b.ToTable("PrimaryBoardPending", (string)null);
+                });
+
             modelBuilder.Entity("Answerback.Platform.Primaries.Primary", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2610,6 +2629,15 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.HasOne("Answerback.Platform.Primaries.HustingsQuestion", null)
                         .WithMany()
                         .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Primaries.PendingBoardEntry", b =>
+                {
+                    b.HasOne("Answerback.Platform.Primaries.Primary", null)
+                        .WithMany()
+                        .HasForeignKey("PrimaryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

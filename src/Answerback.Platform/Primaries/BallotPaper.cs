@@ -40,10 +40,26 @@ public interface IBallotPapers
     Task<IReadOnlyList<Guid>> ClosedByAsync(DateTimeOffset now, CancellationToken ct);
 }
 
-/// <summary>The ballot papers of published primaries, read through <see cref="PrimaryQuery"/>.</summary>
+/// <summary>
+/// The ballot papers of published primaries, read through <see cref="PrimaryQuery"/>. Scoped, and each
+/// paper is read once per scope: the ballot page and the cast of one request share it (two queries
+/// fewer per ballot), and a request is too short for the paper to change under it.
+/// </summary>
 public sealed class PrimaryBallotPapers(PrimaryQuery query, Data.AnswerbackDbContext db) : IBallotPapers
 {
+    private readonly Dictionary<Guid, BallotPaper?> read = [];
+
     public async Task<BallotPaper?> FindAsync(Guid primaryId, CancellationToken ct)
+    {
+        if (!read.TryGetValue(primaryId, out var paper))
+        {
+            read[primaryId] = paper = await ReadAsync(primaryId, ct);
+        }
+
+        return paper;
+    }
+
+    private async Task<BallotPaper?> ReadAsync(Guid primaryId, CancellationToken ct)
     {
         var summary = await query.GetAsync(primaryId, ct);
         if (summary is not { IsPublished: true })

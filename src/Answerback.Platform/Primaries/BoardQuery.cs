@@ -4,8 +4,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Answerback.Platform.Primaries;
 
-/// <summary>What a tracking code finds: the entry and, once the board is sealed, the ballot as recorded.</summary>
-public sealed record TrackedBallot(BoardEntry Entry, bool Sealed, IReadOnlyList<string>? Choices);
+/// <summary>
+/// What a tracking code finds: the entry and, once the board is sealed, the ballot as recorded; or,
+/// for a ballot accepted but not yet appended (<see cref="Pending"/>), no entry yet.
+/// </summary>
+public sealed record TrackedBallot(BoardEntry? Entry, bool Sealed, IReadOnlyList<string>? Choices)
+{
+    /// <summary>True when the ballot is stored and waiting for its batch to be appended to the board.</summary>
+    public bool Pending => Entry is null;
+}
 
 /// <summary>
 /// The read side of the board: the downloadable document (entries, head, checkpoints; after the close
@@ -60,7 +67,9 @@ public sealed class BoardQuery(AnswerbackDbContext db, IBallotPapers papers)
         var row = await db.Set<BoardRecord>().AsNoTracking().FirstOrDefaultAsync(e => e.PrimaryId == primaryId && e.TrackingCode == code, ct);
         if (row is null)
         {
-            return null;
+            return await db.Set<PendingBoardEntry>().AnyAsync(p => p.PrimaryId == primaryId && p.TrackingCode == code, ct)
+                ? new TrackedBallot(null, false, null)
+                : null;
         }
 
         var entry = new BoardEntry(row.Sequence, row.TrackingCode, row.Commitment, row.Hash);

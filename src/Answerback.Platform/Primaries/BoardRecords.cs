@@ -34,8 +34,36 @@ internal sealed class BoardRecordConfiguration : IEntityTypeConfiguration<BoardR
 }
 
 /// <summary>
-/// The head of a primary's board: the entry count and h(count). Its row is the lock every append
-/// takes (<c>SELECT ... FOR UPDATE</c> on PostgreSQL; SQLite's one writer), the chain's serial point.
+/// A ballot accepted but not yet on the board: its tracking code and commitment, written in the cast's
+/// own transaction (with the ballot and the used credential) and deleted when <see cref="AppendToBoard"/>
+/// appends it, in a shuffled batch. No time, no order (the key is the random tracking code), and no
+/// reference to a person, credential or ballot row, so it says no more than its board entry will.
+/// </summary>
+public class PendingBoardEntry
+{
+    public Guid PrimaryId { get; set; }
+
+    public string TrackingCode { get; set; } = "";
+
+    public string Commitment { get; set; } = "";
+}
+
+internal sealed class PendingBoardEntryConfiguration : IEntityTypeConfiguration<PendingBoardEntry>
+{
+    public void Configure(EntityTypeBuilder<PendingBoardEntry> builder)
+    {
+        builder.ToTable("PrimaryBoardPending");
+        builder.HasKey(e => new { e.PrimaryId, e.TrackingCode });
+        builder.Property(e => e.TrackingCode).HasMaxLength(TrackingCodes.Length);
+        builder.Property(e => e.Commitment).HasMaxLength(BoardHashes.HashLength);
+        builder.HasOne<Primary>().WithMany().HasForeignKey(e => e.PrimaryId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>
+/// The head of a primary's board: the entry count and h(count). Its row is the chain's serial point
+/// (<see cref="BoardAppender"/>): a batch of appends locks it exclusively, a cast only shares it, so
+/// that the count's seal waits for casts in flight and no cast gets past it.
 /// </summary>
 public class BoardHead
 {

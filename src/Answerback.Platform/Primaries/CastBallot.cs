@@ -23,14 +23,19 @@ public sealed record PersonVoter(Guid PersonId) : Voter;
 /// <summary>The holder of a postal code, as typed.</summary>
 public sealed record CodeVoter(string Code) : Voter;
 
-/// <summary>An accepted ballot: its tracking code and its place on the board.</summary>
-public sealed record CastReceipt(string TrackingCode, int Sequence, string Ballot);
+/// <summary>
+/// An accepted ballot: its tracking code and its text. It is stored and will be on the board, but its
+/// place there is not known yet: <see cref="AppendToBoard"/> appends it in a shuffled batch.
+/// </summary>
+public sealed record CastReceipt(string TrackingCode, string Ballot);
 
 /// <summary>
 /// Casts a ballot. In one transaction: the credential is marked used (a conditional update from
 /// unused, so of two casts with one credential at the same instant exactly one changes the row), the
-/// ballot is stored with no reference to the voter, and its entry is appended to the board under the
-/// head row's lock. The response is sent only after the commit, so an acknowledged ballot survives a crash.
+/// ballot is stored with no reference to the voter, and a pending board entry (tracking code and
+/// commitment) is written; the head row is only shared, so casts run side by side. The response is
+/// sent only after the commit, so an acknowledged ballot survives a crash; <see cref="AppendToBoard"/>
+/// puts it on the board within seconds, and the count appends every pending entry before it seals.
 /// </summary>
 public sealed class CastBallot(AnswerbackDbContext db, IBallotPapers papers, CheckEligibility eligibility, ResidencyHasher hasher, IEmailQueue email, TimeProvider time)
 {
@@ -87,39 +92,52 @@ public sealed class CastBallot(AnswerbackDbContext db, IBallotPapers papers, Che
             codeHash = CredentialCodes.Hash(await hasher.GetKeyAsync(ct), paper.BoardId, canonical);
         }
 
-        await BoardAppender.EnsureHeadAsync(db, paper, ct);
         var sealedBallot = SealedBallot.Seal(ballot.Value);
-        // The transaction starts with a write (the credential), so on SQLite it holds the one write
-        // lock from the start, and on PostgreSQL the credential row is locked before the head row:
-        // every cast takes its locks in the same order.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // No savepoint per SaveChanges: a failure rolls the whole cast back anyway, and each would be a
-        // round trip more while holding the board's lock.
+        // No savepoint per SaveChanges: a failure rolls the whole cast back anyway.
         db.Database.AutoSavepointsEnabled = false;
-        var refused = codeHash is null
-            ? await UseOnlineCredentialAsync(paper, ((PersonVoter)voter).PersonId, ct)
-            : await UsePostalCredentialAsync(paper, codeHash, ct);
-        if (refused is not null)
+        string? trackingCode = null;
+        for (var attempt = 0; trackingCode is null; attempt++)
         {
-            await transaction.RollbackAsync(ct);
-            return Result.Failed<CastReceipt>(CredentialField, refused);
+            // The head row first, shared (FOR KEY SHARE on PostgreSQL): casts do not wait for each other
+            // or for appending, only for the count's seal, and a cast that gets the row after the seal
+            // sees it. On SQLite the transaction holds the database's one write lock from its start.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var head = await BoardAppender.LockHeadAsync(db, paper.PrimaryId, HeadLock.Cast, ct);
+            if (head is null && attempt == 0)
+            {
+                // The primary's first ballot: create h(0), then cast again (nothing was written yet).
+                await transaction.RollbackAsync(ct);
+                await BoardAppender.EnsureHeadAsync(db, paper.PrimaryId, ct);
+                continue;
+            }
+
+            if (head is null or { Sealed: true })
+            {
+                await transaction.RollbackAsync(ct);
+                return Result.Failed<CastReceipt>(VotingField, "Voting in this primary has closed.");
+            }
+
+            var refused = codeHash is null
+                ? await UseOnlineCredentialAsync(paper, ((PersonVoter)voter).PersonId, ct)
+                : await UsePostalCredentialAsync(paper, codeHash, ct);
+            if (refused is not null)
+            {
+                await transaction.RollbackAsync(ct);
+                return Result.Failed<CastReceipt>(CredentialField, refused);
+            }
+
+            var code = BoardAppender.Stage(db, paper.PrimaryId, sealedBallot);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            trackingCode = code;
         }
 
-        var entry = await BoardAppender.AppendAsync(db, paper, sealedBallot, ct);
-        if (entry is null)
-        {
-            await transaction.RollbackAsync(ct);
-            return Result.Failed<CastReceipt>(VotingField, "Voting in this primary has closed.");
-        }
-
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
         if (voter is PersonVoter online)
         {
-            await EmailTrackingCodeAsync(paper, online.PersonId, entry.TrackingCode, ct);
+            await EmailTrackingCodeAsync(paper, online.PersonId, trackingCode, ct);
         }
 
-        return Result.Ok(new CastReceipt(entry.TrackingCode, entry.Sequence, sealedBallot.Ballot));
+        return Result.Ok(new CastReceipt(trackingCode, sealedBallot.Ballot));
     }
 
     /// <summary>
@@ -138,7 +156,7 @@ public sealed class CastBallot(AnswerbackDbContext db, IBallotPapers papers, Che
 
         var code = TrackingCodes.Format(trackingCode);
         await email.EnqueueAsync(new EmailMessage(address, $"Your ballot in {paper.Title} is cast",
-            $"Your ballot in {paper.Title} is cast and on the public bulletin board.\n\nYour tracking code: {code}\n\n"
+            $"Your ballot in {paper.Title} is cast, and is being added to the public bulletin board.\n\nYour tracking code: {code}\n\n"
             + $"After voting closes, look it up at /primaries/{paper.PrimaryId}/track to see your ballot as it was recorded and counted. "
             + "The code does not say who you are; keep this email to yourself.", null), ct);
     }

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace Answerback.Platform.Primaries;
 
 /// <summary>
-/// The count at the close, run as a background job: seals the board under its head lock (no entry can
+/// The count at the close, run as a background job: under the head row's exclusive lock (which waits
+/// for the casts in flight), appends every ballot still pending and seals the board (no entry can
 /// follow), counts the ballots with the engine and the primary's published seed, and stores the
 /// engine's JSON report as the result, all in one transaction. Idempotent: a sealed board is not
 /// counted again.
@@ -21,14 +22,17 @@ public sealed class CountPrimary(AnswerbackDbContext db, IBallotPapers papers, B
             return false;
         }
 
-        await BoardAppender.EnsureHeadAsync(db, paper, ct);
+        await BoardAppender.EnsureHeadAsync(db, primaryId, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var head = await BoardAppender.LockHeadAsync(db, primaryId, ct);
+        var head = await BoardAppender.LockHeadAsync(db, primaryId, HeadLock.Seal, ct) ?? throw new InvalidOperationException("The board's head vanished.");
         if (head.Sealed)
         {
             return false;
         }
 
+        // Every accepted ballot on the board before anything is counted: the casts that shared the
+        // head have committed (the lock waited for them), and none can stage after the seal.
+        await BoardAppender.AppendPendingAsync(db, head, null, ct);
         // Sealed first (so BoardAsync reads the ballots), then counted from the board exactly as anyone will recount it.
         head.Sealed = true;
         await db.SaveChangesAsync(ct);
@@ -71,9 +75,10 @@ public sealed class CountPrimary(AnswerbackDbContext db, IBallotPapers papers, B
 /// Publishes a checkpoint of every board in voting (the recurring job, every few minutes): its entry
 /// count and head hash with the time, kept for ever. A checkpoint is skipped when nothing was added
 /// and the last one is younger than <see cref="MaxInterval"/>, so a quiet board still gets one at
-/// least every 10 minutes.
+/// least every 10 minutes. The ballots waiting for a batch are appended first, so a checkpoint covers
+/// every ballot accepted before it.
 /// </summary>
-public sealed class PublishCheckpoints(AnswerbackDbContext db, IBallotPapers papers, TimeProvider time)
+public sealed class PublishCheckpoints(AnswerbackDbContext db, IBallotPapers papers, AppendToBoard append, TimeProvider time)
 {
     /// <summary>The longest a board in voting goes without a checkpoint.</summary>
     public static readonly TimeSpan MaxInterval = TimeSpan.FromMinutes(10);
@@ -91,7 +96,8 @@ public sealed class PublishCheckpoints(AnswerbackDbContext db, IBallotPapers pap
                 continue;
             }
 
-            await BoardAppender.EnsureHeadAsync(db, paper, ct);
+            await BoardAppender.EnsureHeadAsync(db, id, ct);
+            await append.AppendAsync(id, ct);
             var head = await db.Set<BoardHead>().AsNoTracking().SingleAsync(h => h.PrimaryId == id, ct);
             var last = await db.Set<PublishedCheckpoint>().AsNoTracking().Where(c => c.PrimaryId == id)
                 .OrderByDescending(c => c.PublishedAt).FirstOrDefaultAsync(ct);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,6 +14,15 @@ internal static class PrimaryBallotsServiceCollectionExtensions
         services.TryAddScoped<RequestBallot>();
         services.TryAddScoped<ExportPostalCodes>();
         services.TryAddScoped<CastBallot>();
+        services.TryAddScoped<AppendToBoard>();
+        // Bound from the host's configuration when there is one (a bare service collection, as the
+        // platform tests and the CLI build, has none and keeps the defaults).
+        services.AddOptions<PrimariesOptions>()
+            .Configure<IServiceProvider>((o, provider) => provider.GetService<IConfiguration>()?.GetSection(PrimariesOptions.Section).Bind(o))
+            .Validate(o => o.BoardAppendInterval > TimeSpan.Zero && o.BoardAppendInterval <= TimeSpan.FromMinutes(1), "Primaries:BoardAppendInterval must be more than zero and at most a minute.")
+            .Validate(o => o.BoardBatchMinimum >= 1, "Primaries:BoardBatchMinimum must be at least 1.")
+            .Validate(o => o.BoardBatchMaxWait >= TimeSpan.Zero && o.BoardBatchMaxWait < PublishCheckpoints.MaxInterval, "Primaries:BoardBatchMaxWait must be between zero and the checkpoint interval (10 minutes).")
+            .ValidateOnStart();
         services.TryAddScoped<BoardQuery>();
         services.TryAddScoped<CountPrimary>();
         services.TryAddScoped<PublishCheckpoints>();

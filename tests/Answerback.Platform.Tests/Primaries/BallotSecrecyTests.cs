@@ -45,6 +45,20 @@ public abstract class BallotSecrecyTests(TestProvider provider) : PlatformTest(p
     }
 
     [Fact]
+    public async Task PendingEntryTable_HoldsOnlyWhatItsBoardEntryWillShowAndNoTime()
+    {
+        await using var scope = Db.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AnswerbackDbContext>();
+        var columns = await ColumnsAsync(db, "PrimaryBoardPending");
+        var pending = db.Model.FindEntityType(typeof(PendingBoardEntry))!;
+
+        // Written in the cast's transaction, so it must not lead to the voter either.
+        Assert.Equal(["Commitment", "PrimaryId", "TrackingCode"], columns.Keys.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(columns, c => c.Value.Contains("time", StringComparison.OrdinalIgnoreCase) || c.Value.Contains("date", StringComparison.OrdinalIgnoreCase));
+        Assert.All(pending.GetForeignKeys(), fk => Assert.Equal(["PrimaryId"], fk.Properties.Select(p => p.Name)));
+    }
+
+    [Fact]
     public async Task CredentialTable_RecordsNoTimeOfUse()
     {
         await using var scope = Db.Scope();

@@ -18,7 +18,7 @@ public sealed class CastingDurabilityTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var database = TestDatabase.Create(TestProvider.Postgres, "durability");
-        var settings = TwoNodes.NodeSettings(database, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Critical" });
+        var settings = TwoNodes.NodeSettings(database, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Critical", ["Primaries:BoardBatchMaxWait"] = "00:00:02" });
         var dll = WebProcess.WebDll(TestEnvironment.RepositoryRoot);
         var port = FreePort();
         var web = await WebProcess.StartAsync(dll, settings, port, ct);
@@ -70,14 +70,21 @@ public sealed class CastingDurabilityTests
         Assert.InRange(acknowledged.Count, 60, 599);
         await using var restarted = await WebProcess.StartAsync(dll, settings, FreePort(), ct);
         using var client = new HttpClient { BaseAddress = restarted.Address };
+        var options = new DbContextOptionsBuilder<AnswerbackDbContext>().UseNpgsql(database.PostgresConnectionString).Options;
+        await using var db = new AnswerbackDbContext(options);
+        // The restarted app's appender puts the ballots accepted before the kill on the board.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (await db.Set<PendingBoardEntry>().AnyAsync(p => p.PrimaryId == primary.Id, ct) && waited.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            await Task.Delay(250, ct);
+        }
+
         var board = BoardDocument.Read(await client.GetStreamAsync(new Uri($"/api/primaries/{primary.Id}/board", UriKind.Relative), ct), "board.json");
         var verification = VerifyBoard.Run(board);
         Assert.True(verification.Succeeded, verification.FirstFailure?.Detail);
         var onBoard = board.Entries.Select(e => e.TrackingCode).ToHashSet(StringComparer.Ordinal);
         Assert.All(acknowledged, code => Assert.Contains(code, onBoard));
 
-        var options = new DbContextOptionsBuilder<AnswerbackDbContext>().UseNpgsql(database.PostgresConnectionString).Options;
-        await using var db = new AnswerbackDbContext(options);
         var ballots = await db.Set<StoredBallot>().CountAsync(b => b.PrimaryId == primary.Id, ct);
         var used = await db.Set<PrimaryCredential>().CountAsync(c => c.PrimaryId == primary.Id && c.Used, ct);
         Assert.Equal((board.Entries.Count, board.Entries.Count), (ballots, used));

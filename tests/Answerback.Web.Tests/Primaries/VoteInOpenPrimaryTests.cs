@@ -55,6 +55,10 @@ public sealed partial class VoteInOpenPrimaryTests(PrimaryClockFixture apps) : I
         var postal = await holder.PostFormAsync(vote + "?handler=Cast", [new("Ranks[0]", "1"), new("Code", codes[0].ToLowerInvariant())], vote);
         var postalCode = TrackingCode(postal.Html);
 
+        // Accepted; on the board once the appender's batch (a job here) has run.
+        var lookup = WebSession.Text((await holder.GetAsync($"/primaries/{primaryId}/track?Code={postalCode}")).Html);
+        Assert.True(lookup.Contains("being added to the board", StringComparison.Ordinal) || lookup.Contains("on the board, sealed", StringComparison.Ordinal), lookup);
+        await app.WithScopeAsync(s => s.GetRequiredService<AppendToBoard>().AppendAsync(primaryId));
         var sealedLookup = WebSession.Text((await holder.GetAsync($"/primaries/{primaryId}/track?Code={postalCode}")).Html);
         Assert.Contains("on the board, sealed", sealedLookup, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await holder.GetAsync($"/api/primaries/{primaryId}/ballots.blt")).Status);

@@ -34,6 +34,16 @@ public sealed class WebProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>CPU time the app's process has used so far (user and system).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>The built web app beside the repository's sources (Debug or Release, whichever is newer).</summary>
     public static string WebDll(string repositoryRoot) =>
         new[] { "Release", "Debug" }.Select(c => Path.Combine(repositoryRoot, "src", "Answerback.Web", "bin", c, "net10.0", "Answerback.Web.dll"))

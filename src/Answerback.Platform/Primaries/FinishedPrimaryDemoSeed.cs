@@ -27,7 +27,7 @@ namespace Answerback.Platform.Primaries;
 internal sealed class FinishedPrimaryDemoSeed(
     AnswerbackDbContext db, PrimaryAccess access, OrganisationAccess organisationAccess, IBallotPapers papers,
     ResidencyHasher hasher, BoardQuery board, OrganisationDirectory organisations, AreaDirectory areas,
-    UserManager<Person> users, TimeProvider time, ILogger<CountPrimary> countLogger, ILogger<FinishedPrimaryDemoSeed> logger) : IDemoSeed
+    UserManager<Person> users, AppendToBoard append, TimeProvider time, ILogger<CountPrimary> countLogger, ILogger<FinishedPrimaryDemoSeed> logger) : IDemoSeed
 {
     public const string Title = DemoData.FinishedPrimaryTitle;
 
@@ -113,12 +113,14 @@ internal sealed class FinishedPrimaryDemoSeed(
     }
 
     /// <summary>
-    /// Polling day, in one transaction: each synthetic voter's ranking is checked
-    /// (<see cref="ValidateBallot"/>), sealed with a fresh salt (<see cref="SealedBallot"/>) and
-    /// appended to the board by <see cref="BoardAppender"/>, the code <see cref="CastBallot"/> uses; the
-    /// codes voted with are marked used; and the checkpoint job runs every 5 minutes of the day. Not
-    /// <see cref="CastBallot"/> itself: its transaction and commit per ballot took 40 to 70 s for 800
-    /// ballots on the loaded 2-core machine, too slow for a start-up (docs/primaries.md, "Demo").
+    /// Polling day: each synthetic voter's ranking is checked (<see cref="ValidateBallot"/>), sealed
+    /// with a fresh salt (<see cref="SealedBallot"/>) and staged as a pending board entry by
+    /// <see cref="BoardAppender.Stage"/>, the code <see cref="CastBallot"/> uses, with the code voted
+    /// with marked used in the same transaction; the checkpoint job runs every 5 minutes of the day and
+    /// appends what waits (<see cref="AppendToBoard"/>), as on a real polling day. One transaction per
+    /// 5 minutes of voting, not <see cref="CastBallot"/> per ballot: its transaction and commit per
+    /// ballot took 40 to 70 s for 800 ballots on the loaded 2-core machine, too slow for a start-up
+    /// (docs/primaries.md, "Demo").
     /// </summary>
     private async Task PollingDayAsync(Guid primaryId, PrimaryTimetable timetable, IReadOnlyList<string> codes, DemoClock clock, CancellationToken ct)
     {
@@ -129,28 +131,35 @@ internal sealed class FinishedPrimaryDemoSeed(
         var random = new Random(BallotSeed);
         var voters = codes.OrderBy(_ => random.Next()).Take(DemoData.RomseyBallots).ToList();
         var key = await hasher.GetKeyAsync(ct);
-        var checkpoints = new PublishCheckpoints(db, papers, clock);
+        var checkpoints = new PublishCheckpoints(db, papers, append, clock);
         var step = (timetable.VotingCloses - timetable.VotingOpens) / (voters.Count + 1);
 
-        await BoardAppender.EnsureHeadAsync(db, paper, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await BoardAppender.EnsureHeadAsync(db, primaryId, ct);
         var cast = 0;
         async Task CastUntilAsync(DateTimeOffset until)
         {
+            var used = new List<string>();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             for (; cast < voters.Count && timetable.VotingOpens + (step * (cast + 1)) < until; cast++)
             {
                 clock.Now = timetable.VotingOpens + (step * (cast + 1));
                 var ballot = PrimariesDemoSeed.Check(ValidateBallot.Check(paper.Method, paper.Candidates, Ranking(random, order, paper.Candidates.Count)));
-                _ = await BoardAppender.AppendAsync(db, paper, SealedBallot.Seal(ballot), ct) ?? throw new InvalidOperationException("The demo board is sealed.");
-                await db.SaveChangesAsync(ct);
-                // Written: forgotten, so that each SaveChanges compares one ballot's entities, not every one so far.
-                db.ChangeTracker.Clear();
+                BoardAppender.Stage(db, primaryId, SealedBallot.Seal(ballot));
+                used.Add(CredentialCodes.TryParse(voters[cast], out var canonical, out var problem)
+                    ? CredentialCodes.Hash(key, paper.BoardId, canonical)
+                    : throw new InvalidOperationException("The demo exported a code it cannot read: " + problem));
             }
+
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            await db.Set<PrimaryCredential>().Where(c => c.PrimaryId == primaryId && c.CodeHash != null && used.Contains(c.CodeHash))
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.Used, true), ct);
+            await transaction.CommitAsync(ct);
         }
 
         for (var run = timetable.VotingOpens; run < timetable.VotingCloses; run += CheckpointJobInterval)
         {
-            // The ballots cast since the job's last run, then the run.
+            // The ballots cast since the job's last run, then the run (which appends them first).
             await CastUntilAsync(run);
             clock.Now = run;
             await checkpoints.RunAsync(ct);
@@ -158,14 +167,6 @@ internal sealed class FinishedPrimaryDemoSeed(
         }
 
         await CastUntilAsync(timetable.VotingCloses);
-
-        var used = voters.Select(code => CredentialCodes.TryParse(code, out var canonical, out var problem)
-            ? CredentialCodes.Hash(key, paper.BoardId, canonical)
-            : throw new InvalidOperationException("The demo exported a code it cannot read: " + problem)).ToList();
-        await db.Set<PrimaryCredential>().Where(c => c.PrimaryId == primaryId && c.CodeHash != null && used.Contains(c.CodeHash))
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Used, true), ct);
-        await transaction.CommitAsync(ct);
-        db.ChangeTracker.Clear();
     }
 
     /// <summary>

@@ -169,7 +169,14 @@ public sealed partial class PrimaryVotingJourneyTests(ClockedLiveApp app) : ICla
         await holder.GetByRole(AriaRole.Button, new() { Name = "Cast my ballot" }).ClickAsync();
         var holderCode = await TrackingCodeAsync(holder);
 
-        // Each looks up their tracking code: on the board, sealed until the close.
+        // Each looks up their tracking code once the board's appender has run (a ballot waits for the
+        // next batch: within a second under load, up to a minute when quiet; the pending state has its
+        // own platform test): on the board, sealed until the close.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AppendToBoard>().AppendAllAsync(TestContext.Current.CancellationToken);
+        }
+
         foreach (var (page, tracking) in new[] { (resident, residentCode), (holder, holderCode) })
         {
             await LookUpAsync(page, primary, tracking);

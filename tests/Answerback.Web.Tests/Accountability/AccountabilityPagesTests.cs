@@ -66,7 +66,7 @@ public sealed class AccountabilityPagesTests(DemoAppFixture apps) : IClassFixtur
         Assert.True(attack.GetProperty("nearIdentical").GetBoolean());
         var page = await session.GetAsync("/parties/cambridge-forward-demo/campaigns");
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains("<svg role=\"group\"", page.Html, StringComparison.Ordinal);
+        Assert.Contains("<svg role=\"img\"", page.Html, StringComparison.Ordinal);
         Assert.Equal(12, WebSession.Text(page.Html).Split("(@forward_").Length - 1);
 
         var presence = await session.GetAsync("/areas/cambridge/presence");

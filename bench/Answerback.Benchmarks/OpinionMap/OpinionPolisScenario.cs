@@ -24,6 +24,7 @@ public sealed class OpinionPolisScenario : IScenario
     {
         var root = args.Length > 0 ? args[0] : Path.Combine("..", "shared", "data", "polis");
         var seeds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
+        var baseOptions = WithOverrides(new OpinionMapOptions { ComputeBridging = false }, args.Skip(2));
         if (!Directory.Exists(root))
         {
             Console.Error.WriteLine($"{root}: no such folder (the Pol.is exports of ../shared/data/polis)");
@@ -39,13 +40,13 @@ public sealed class OpinionPolisScenario : IScenario
             var name = Path.GetFileName(folder);
             var conversation = PolisExport.ReadDirectory(folder);
             var maps = Enumerable.Range(0, seeds)
-                .Select(seed => OpinionMapper.Analyze(conversation.Matrix, new OpinionMapOptions { Seed = seed, ComputeBridging = false }))
+                .Select(seed => OpinionMapper.Analyze(conversation.Matrix, baseOptions with { Seed = seed }))
                 .ToList();
             var polis = maps.Select(map => AdjustedRandIndex.Compute(map, conversation.PolisGroups)).ToList();
             var pairs = Pairs(maps);
             var polisSet = conversation.PolisGroups.Where(kv => kv.Value is not null).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
             var onPolis = Enumerable.Range(0, seeds)
-                .Select(seed => OpinionMapper.Analyze(conversation.Matrix, new OpinionMapOptions { Seed = seed, ComputeBridging = false, AlwaysInConversation = polisSet }))
+                .Select(seed => OpinionMapper.Analyze(conversation.Matrix, baseOptions with { Seed = seed, AlwaysInConversation = polisSet }))
                 .ToList();
             var onPolisVs = AdjustedRandIndex.Compute(onPolis[0], conversation.PolisGroups);
             var onPolisPairs = Pairs(onPolis);
@@ -75,6 +76,30 @@ public sealed class OpinionPolisScenario : IScenario
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Option overrides after the folder and seed count, as NAME=VALUE (GroupRestarts,
+    /// NearEqualSpread, GroupCountMargin, MinGroupFraction), to compare variants of the group stage
+    /// with the same scenario.
+    /// </summary>
+    private static OpinionMapOptions WithOverrides(OpinionMapOptions options, IEnumerable<string> overrides)
+    {
+        foreach (var item in overrides)
+        {
+            var parts = item.Split('=', 2);
+            var value = parts.Length == 2 ? parts[1] : throw new ArgumentException($"{item}: expected NAME=VALUE");
+            options = parts[0] switch
+            {
+                nameof(OpinionMapOptions.GroupRestarts) => options with { GroupRestarts = int.Parse(value, CultureInfo.InvariantCulture) },
+                nameof(OpinionMapOptions.NearEqualSpread) => options with { NearEqualSpread = double.Parse(value, CultureInfo.InvariantCulture) },
+                nameof(OpinionMapOptions.GroupCountMargin) => options with { GroupCountMargin = double.Parse(value, CultureInfo.InvariantCulture) },
+                nameof(OpinionMapOptions.MinGroupFraction) => options with { MinGroupFraction = double.Parse(value, CultureInfo.InvariantCulture) },
+                _ => throw new ArgumentException($"{parts[0]}: not an option this scenario can set"),
+            };
+        }
+
+        return options;
     }
 
     /// <summary>

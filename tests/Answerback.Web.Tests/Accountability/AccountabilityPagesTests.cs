@@ -108,4 +108,39 @@ public sealed class AccountabilityPagesTests(DemoAppFixture apps) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
         Assert.Contains("I answer email too", WebSession.Text((await anonymous.GetAsync($"/representatives/{id}")).Html), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AnswerThread_ResidentComments_UnverifiedForbidden_EveryoneReads(Provider provider)
+    {
+        var app = await apps.AppAsync(provider);
+        using var anonymous = app.Session();
+        var id = await RepresentativeIdAsync(anonymous, "Arbury", DemoData.OrganisationName);
+        var page = $"/representatives/{id}";
+        using var resident = app.Session();
+        await resident.PostFormAsync("/demo", [new("email", DemoData.VerifiedResidentEmail)]);
+        var asked = await resident.PostFormAsync($"{page}?handler=Ask", [new("Question", "Will the library open on Sundays? " + provider)], page);
+        Assert.Equal(HttpStatusCode.Redirect, asked.Status);
+        var location = asked.Location!;
+        var question = location[(location.IndexOf("#question-", StringComparison.Ordinal) + "#question-".Length)..];
+        Task<Page> Comment(WebSession session, string body)
+            => session.PostFormAsync("/comments/post", [new("kind", "representative-answer"), new("thread", question), new("body", body)], page);
+
+        // Unanswered: no thread yet.
+        Assert.Equal(HttpStatusCode.NotFound, (await Comment(resident, "Hello?")).Status);
+        using var representative = app.Session();
+        await representative.PostFormAsync("/demo", [new("email", DemoData.FirstCandidateEmail)]);
+        Assert.Equal(HttpStatusCode.Redirect, (await representative.PostFormAsync($"{page}?handler=Answer&questionId={question}", [new("Answer", "From January, 10 to 4.")], page)).Status);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Comment(resident, "Thank you, *January* it is.")).Status);
+        using var unverified = app.Session();
+        await unverified.PostFormAsync("/demo", [new("email", DemoData.NewResidentEmail)]);
+        var refused = await Comment(unverified, "Me too");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
+        Assert.Contains("verified residents of Arbury", WebSession.Text(refused.Html), StringComparison.Ordinal);
+
+        var shown = await anonymous.GetAsync(page);
+        Assert.Contains("<em>January</em> it is.", shown.Html, StringComparison.Ordinal);
+        Assert.Contains($"id=\"comments-{question}\"", shown.Html, StringComparison.Ordinal);
+    }
 }

@@ -304,7 +304,14 @@ public abstract class RepresentativeQuestionsTests(TestProvider provider) : Plat
         Assert.Equal("thread", Assert.Single((await Post(resident, "Any news?")).Errors).Field);
         Assert.Null(await Db.With<CommentThreadQuery, CommentThreadView?>(q => q.PageAsync(AnswerCommentThreads.ThreadKind, question.Id, null, 1, Ct)));
 
-        Assert.True((await Answer(alicePerson, question.Id, alice, "Yes, in March.")).Succeeded);
+        Assert.True((await Answer(alicePerson, question.Id, alice, "Yes, in March: see https://council.example/crossings and [our plan](/representatives).")).Succeeded);
+        await using (var scope = Db.Scope())
+        {
+            // The external link gets a Webmention from the answer's page (the same sender as a party's response); the site's own link does not.
+            var sent = await scope.ServiceProvider.GetRequiredService<AnswerbackDbContext>().Set<Answerback.Platform.Webmentions.SentWebmention>().AsNoTracking().ToListAsync(Ct);
+            Assert.Equal(("https://answerback.example/representatives/" + alice, "https://council.example/crossings"), (Assert.Single(sent).Source, sent[0].Target));
+        }
+
         var first = await Post(otherResident, "March is too late for the school run.");
         Assert.True(first.Succeeded, string.Join("; ", first.Errors));
         var outsider = await Db.PersonAsync("outsider@example.org");

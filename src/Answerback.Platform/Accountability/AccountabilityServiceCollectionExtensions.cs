@@ -1,3 +1,4 @@
+using Answerback.Platform.Comments;
 using Answerback.Platform.Demo;
 using Answerback.Platform.Moderation;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ public static class AccountabilityServiceCollectionExtensions
         services.TryAddScoped<QuestionFollowUps>();
         services.TryAddSingleton<FollowUpTokens>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IModerationSubjects, RepresentativeQuestionSubjects>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<ICommentThreadOwner, AnswerCommentThreads>());
         services.AddHostedService<AccountabilitySchedule>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeed, AccountabilityDemoSeed>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeed, QuestionsDemoSeed>());

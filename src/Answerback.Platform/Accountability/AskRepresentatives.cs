@@ -2,6 +2,7 @@ using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Answerback.Platform.Eligibility;
 using Answerback.Platform.Moderation;
+using Answerback.Platform.Webmentions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Answerback.Platform.Accountability;
@@ -83,9 +84,10 @@ public sealed class AskRepresentatives(AnswerbackDbContext db, CheckEligibility 
 /// <summary>
 /// The representative answers a question sent to them, in public, or revises their answer. Only the
 /// person linked to the registry entry (<see cref="Representative.PersonId"/>) may: an organiser,
-/// a party colleague or a moderator cannot answer in their name.
+/// a party colleague or a moderator cannot answer in their name. External pages the answer links to
+/// get a Webmention (<see cref="SendWebmentions"/>, the one sender).
 /// </summary>
-public sealed class AnswerRepresentativeQuestion(AnswerbackDbContext db, ModerationStatus moderation, TimeProvider time)
+public sealed class AnswerRepresentativeQuestion(AnswerbackDbContext db, ModerationStatus moderation, SendWebmentions webmentions, TimeProvider time)
 {
     public const int MaxLength = 5_000;
 
@@ -128,6 +130,8 @@ public sealed class AnswerRepresentativeQuestion(AnswerbackDbContext db, Moderat
 
         recipient.AnswerText = answer;
         await db.SaveChangesAsync(ct);
+        // The answer is public on the representative's page at once: the pages it links to are told (a revision tells them again).
+        await webmentions.QueueAsync($"/representatives/{representativeId}", answer, ct);
         return Result.Ok(recipient);
     }
 }

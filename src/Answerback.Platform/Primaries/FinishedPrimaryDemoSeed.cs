@@ -5,6 +5,7 @@ using Answerback.Platform.Data;
 using Answerback.Platform.Demo;
 using Answerback.Platform.Organisations;
 using Answerback.Platform.Residency;
+using Answerback.Platform.Webmentions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -27,7 +28,7 @@ namespace Answerback.Platform.Primaries;
 internal sealed class FinishedPrimaryDemoSeed(
     AnswerbackDbContext db, PrimaryAccess access, OrganisationAccess organisationAccess, IBallotPapers papers,
     ResidencyHasher hasher, BoardQuery board, OrganisationDirectory organisations, AreaDirectory areas,
-    UserManager<Person> users, AppendToBoard append, TimeProvider time, ILogger<CountPrimary> countLogger, ILogger<FinishedPrimaryDemoSeed> logger) : IDemoSeed
+    UserManager<Person> users, AppendToBoard append, SendWebmentions webmentions, TimeProvider time, ILogger<CountPrimary> countLogger, ILogger<FinishedPrimaryDemoSeed> logger) : IDemoSeed
 {
     public const string Title = DemoData.FinishedPrimaryTitle;
 
@@ -70,8 +71,8 @@ internal sealed class FinishedPrimaryDemoSeed(
 
         clock.Now = timetable.NominationsOpen.AddHours(3);
         var nominate = new Nominate(db, clock);
-        var approve = new ApproveCandidate(db, access, clock);
-        var statement = new EditStatement(db, clock);
+        var approve = new ApproveCandidate(db, access, webmentions, clock);
+        var statement = new EditStatement(db, webmentions, clock);
         var statements = new[]
         {
             "## Why I am standing\n\nI want Romsey's streets to be safe to cross and its children's centre kept open.",

@@ -1,5 +1,6 @@
 using Answerback.Platform.Common;
 using Answerback.Platform.Data;
+using Answerback.Platform.Webmentions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Answerback.Platform.Primaries;
@@ -11,6 +12,9 @@ public sealed record NominationOutcome(bool Self, Candidate? Candidate);
 public static class Nominations
 {
     public const int MaxStatementLength = 10_000;
+
+    /// <summary>The candidate's public page, the source of the Webmentions their statement sends.</summary>
+    public static string CandidatePath(Candidate candidate) => $"/primaries/{candidate.PrimaryId}/candidates/{candidate.Id}";
 
     /// <summary>Candidates can be approved or withdrawn, and statements changed, until voting opens: then the ballot is fixed.</summary>
     public static bool BallotOpenForChanges(PrimaryState state) => state is PrimaryState.Nominations or PrimaryState.Hustings;
@@ -135,7 +139,7 @@ public sealed class AcceptNomination(AnswerbackDbContext db, TimeProvider time)
 }
 
 /// <summary>An organiser approves an accepted nomination (until voting opens), which puts the candidate on the ballot and the public log.</summary>
-public sealed class ApproveCandidate(AnswerbackDbContext db, PrimaryAccess access, TimeProvider time)
+public sealed class ApproveCandidate(AnswerbackDbContext db, PrimaryAccess access, SendWebmentions webmentions, TimeProvider time)
 {
     public async Task<Result<Candidate>> ApproveAsync(Guid actorPersonId, Guid candidateId, CancellationToken ct = default)
     {
@@ -167,6 +171,8 @@ public sealed class ApproveCandidate(AnswerbackDbContext db, PrimaryAccess acces
         await Nominations.RenumberAsync(db, primary.Id, ct);
         db.PrimaryLog.Add(PrimaryLogEntry.Of(primary.Id, now, $"Candidate {await Nominations.NameAsync(db, candidate.PersonId, ct)} approved", role));
         await db.SaveChangesAsync(ct);
+        // Approval makes the candidate's page, with the statement, public (a primary takes nominations only once published).
+        await webmentions.QueueAsync(Nominations.CandidatePath(candidate), candidate.Statement, ct);
         return Result.Ok(candidate);
     }
 }
@@ -215,7 +221,7 @@ public sealed class WithdrawCandidate(AnswerbackDbContext db, PrimaryAccess acce
 }
 
 /// <summary>The candidate writes their statement (Markdown; until voting opens).</summary>
-public sealed class EditStatement(AnswerbackDbContext db, TimeProvider time)
+public sealed class EditStatement(AnswerbackDbContext db, SendWebmentions webmentions, TimeProvider time)
 {
     public async Task<Result<Candidate>> SaveAsync(Guid actorPersonId, Guid candidateId, string? statement, CancellationToken ct = default)
     {
@@ -239,6 +245,12 @@ public sealed class EditStatement(AnswerbackDbContext db, TimeProvider time)
 
         candidate.Statement = text;
         await db.SaveChangesAsync(ct);
+        if (candidate.Status == CandidateStatus.Approved)
+        {
+            // Public already: the pages it links to are told (before approval, ApproveCandidate tells them).
+            await webmentions.QueueAsync(Nominations.CandidatePath(candidate), text, ct);
+        }
+
         return Result.Ok(candidate);
     }
 }

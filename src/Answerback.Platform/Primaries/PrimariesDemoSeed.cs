@@ -6,6 +6,7 @@ using Answerback.Platform.Demo;
 using Answerback.Platform.Eligibility;
 using Answerback.Platform.Moderation;
 using Answerback.Platform.Organisations;
+using Answerback.Platform.Webmentions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ namespace Answerback.Platform.Primaries;
 /// </summary>
 internal sealed class PrimariesDemoSeed(
     AnswerbackDbContext db, PrimaryAccess access, CheckEligibility eligibility, ModerationStatus moderation, HideContent hide,
-    OrganisationDirectory organisations, AreaDirectory areas, UserManager<Person> users, TimeProvider time) : IDemoSeed
+    OrganisationDirectory organisations, AreaDirectory areas, UserManager<Person> users, SendWebmentions webmentions, TimeProvider time) : IDemoSeed
 {
     public const string HustingsTitle = DemoData.HustingsPrimaryTitle;
 
@@ -54,8 +55,8 @@ internal sealed class PrimariesDemoSeed(
 
         clock.Now = timetable.NominationsOpen.AddHours(2);
         var nominate = new Nominate(db, clock);
-        var approve = new ApproveCandidate(db, access, clock);
-        var statement = new EditStatement(db, clock);
+        var approve = new ApproveCandidate(db, access, webmentions, clock);
+        var statement = new EditStatement(db, webmentions, clock);
         foreach (var (person, text) in new[]
         {
             (ana, "## Why I am standing\n\nI have lived in Arbury for twenty years and chaired the residents' association for five.\n\n- Safe crossings on **Arbury Road**\n- Keep the youth club open\n- Every meeting with developers published"),

@@ -1,4 +1,5 @@
 using Answerback.Platform.Accountability;
+using Answerback.Platform.Comments;
 using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Answerback.Platform.Moderation;
@@ -6,6 +7,7 @@ using Answerback.Platform.Notifications;
 using Answerback.Platform.Organisations;
 using Answerback.Platform.Residency;
 using Answerback.Platform.Tests.Infrastructure;
+using Answerback.Platform.Tests.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -289,6 +291,50 @@ public abstract class RepresentativeQuestionsTests(TestProvider provider) : Plat
         var placeholder = views.Single(v => v.Id == ids[3]);
         Assert.Equal((ModerationReason.OffTopic, ""), (placeholder.HiddenReason, placeholder.Text));
         Assert.Equal("question", Assert.Single((await Answer(alicePerson, ids[3], alice, "Too late")).Errors).Field);
+    }
+
+    [Fact]
+    public async Task AnswerThread_OnceAnswered_ResidentsAndTheRepresentativeComment_OthersRead_RepliesNotify()
+    {
+        var question = (await Ask(resident, alice, "Will you fix the crossing on Mill Road?")).Value!;
+        Task<Result<Comment>> Post(Guid person, string text, Guid? parent = null)
+            => Db.With<PostComment, Result<Comment>>(p => p.RunAsync(AnswerCommentThreads.ThreadKind, question.Id, parent, person, text, Ct));
+
+        // No answer yet: no thread, and nothing is posted.
+        Assert.Equal("thread", Assert.Single((await Post(resident, "Any news?")).Errors).Field);
+        Assert.Null(await Db.With<CommentThreadQuery, CommentThreadView?>(q => q.PageAsync(AnswerCommentThreads.ThreadKind, question.Id, null, 1, Ct)));
+
+        Assert.True((await Answer(alicePerson, question.Id, alice, "Yes, in March: see https://council.example/crossings and [our plan](/representatives).")).Succeeded);
+        await using (var scope = Db.Scope())
+        {
+            // The external link gets a Webmention from the answer's page (the same sender as a party's response); the site's own link does not.
+            var sent = await scope.ServiceProvider.GetRequiredService<AnswerbackDbContext>().Set<Answerback.Platform.Webmentions.SentWebmention>().AsNoTracking().ToListAsync(Ct);
+            Assert.Equal(("https://answerback.example/representatives/" + alice, "https://council.example/crossings"), (Assert.Single(sent).Source, sent[0].Target));
+        }
+
+        var first = await Post(otherResident, "March is too late for the school run.");
+        Assert.True(first.Succeeded, string.Join("; ", first.Errors));
+        var outsider = await Db.PersonAsync("outsider@example.org");
+        var refused = await Post(outsider, "I live elsewhere.");
+        Assert.Equal("eligibility", Assert.Single(refused.Errors).Field);
+        Assert.Contains("Only verified residents of North Ward", refused.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal("eligibility", Assert.Single((await Post(southResident, "From the south")).Errors).Field);
+        Assert.Equal("eligibility", Assert.Single((await Post(organiser, "As the organiser")).Errors).Field);
+        // The representative the question went to takes part by answering, so may reply.
+        var reply = await Post(alicePerson, "We asked for February; the council said March.", first.Value!.Id);
+        Assert.True(reply.Succeeded, string.Join("; ", reply.Errors));
+
+        var view = (await Db.With<CommentThreadQuery, CommentThreadView?>(q => q.PageAsync(AnswerCommentThreads.ThreadKind, question.Id, null, 1, Ct)))!;
+        Assert.Equal((2, $"/representatives/{alice}", "Alice Green answers “Will you fix the crossing on Mill Road?”", false),
+            (view.Total, view.PublicPath, view.Title, view.ViewerMayTakePart));
+        var thread = await Db.With<CommentThreadQuery, CommentThreadInfo?>(q => q.ThreadAsync(AnswerCommentThreads.ThreadKind, question.Id, Ct));
+        Assert.Equal(greens, thread!.OrganisationId);
+        var told = Assert.Single(await Db.NotificationsAsync(otherResident), n => n.Kind == NotificationKind.CommentReply);
+        Assert.Equal($"/representatives/{alice}#comment-{reply.Value!.Id}", told.LinkPath);
+
+        // A hidden question takes its thread with it.
+        Assert.True((await Db.With<HideContent, Result<ModerationDecision>>(h => h.RunAsync(new ModerationSubject(RepresentativeQuestionSubjects.Kind, question.Id), ModerationReason.OffTopic, organiser, Ct))).Succeeded);
+        Assert.Equal("thread", Assert.Single((await Post(resident, "Why hidden?")).Errors).Field);
     }
 }
 

@@ -1,4 +1,9 @@
 using Answerback.Platform.Common;
+using Answerback.Platform.Data;
+using Answerback.Platform.Webmentions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Answerback.Platform.Primaries;
 using Answerback.Platform.Tests.Infrastructure;
 
@@ -6,6 +11,40 @@ namespace Answerback.Platform.Tests.Primaries;
 
 public abstract class NominationsTests(TestProvider provider) : PlatformTest(provider)
 {
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Site:PublicUrl"] = "https://answerback.example" };
+
+    // Webmentions' sources are built from Site:PublicUrl, which the web host's IConfiguration provides.
+    protected override void ConfigureServices(IServiceCollection services)
+        => services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(Settings).Build());
+
+    private async Task<List<(string Source, string Target)>> SentAsync()
+    {
+        await using var scope = Db.Scope();
+        return [.. (await scope.ServiceProvider.GetRequiredService<AnswerbackDbContext>().Set<SentWebmention>().AsNoTracking().ToListAsync(Ct))
+            .Select(s => (s.Source, s.Target)).OrderBy(s => s.Target, StringComparer.Ordinal)];
+    }
+
+    [Fact]
+    public async Task Statement_LinkingOut_SendsWebmentionsOnceThePageIsPublic_AndAgainWhenEdited()
+    {
+        var (_, ward, _) = await Db.CityWithWardsAsync();
+        var organisation = await Db.OrganisationAsync();
+        var organiser = await Db.OrganiserAsync(organisation, "org@example.org");
+        var zoe = await Db.PersonAsync("zoe@example.org");
+        var primary = await Db.PrimaryAsync(organiser, organisation, ward);
+        Db.Time.Advance(TimeSpan.FromDays(1));
+        Assert.True((await Db.With<Nominate, Result<NominationOutcome>>(n => n.NominateAsync(zoe, primary.Id, null))).Succeeded);
+        var candidate = (await Db.With<HustingsQuery, NominationView?>(q => q.OwnNominationAsync(primary.Id, zoe)))!.Candidate.Id;
+
+        Assert.True((await Db.With<EditStatement, Result<Candidate>>(e => e.SaveAsync(zoe, candidate, "I wrote https://blog.example/plan."))).Succeeded);
+        Assert.Empty(await SentAsync()); // not public yet
+        Assert.True((await Db.With<ApproveCandidate, Result<Candidate>>(a => a.ApproveAsync(organiser, candidate))).Succeeded);
+        var source = $"https://answerback.example/primaries/{primary.Id}/candidates/{candidate}";
+        Assert.Equal([(source, "https://blog.example/plan")], await SentAsync());
+        Assert.True((await Db.With<EditStatement, Result<Candidate>>(e => e.SaveAsync(zoe, candidate, "See https://blog.example/plan and [the costs](https://news.example/costs)."))).Succeeded);
+        Assert.Equal([(source, "https://blog.example/plan"), (source, "https://news.example/costs")], await SentAsync());
+    }
+
     [Fact]
     public async Task Nominations_SelfAndByOthers_ApprovedAfterConsent_NumberedAlphabetically()
     {

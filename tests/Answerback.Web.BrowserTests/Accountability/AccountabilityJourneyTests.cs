@@ -105,6 +105,14 @@ public sealed partial class AccountabilityJourneyTests(FakeClockApp app) : IClas
         await resident.ReloadAsync();
         var answered = await replied.InnerTextAsync();
 
+        // The asker, a verified resident of the ward, comments on the answer under the question.
+        var asked = resident.Locator("ol.questions > li").Filter(new() { HasText = question });
+        var comment = "Tuesday works for the school run. " + Guid.NewGuid().ToString("N")[..6];
+        await asked.GetByLabel("Add a comment").FillAsync(comment);
+        await asked.GetByRole(AriaRole.Button, new() { Name = "Post comment" }).ClickAsync();
+        await Expect(resident.Locator("ol.questions > li").Filter(new() { HasText = question }).GetByRole(AriaRole.Article)).ToContainTextAsync(comment);
+        await Browser.AssertAccessibleAsync(resident);
+
         // Two weeks on, the follow-up job emails the asker; the email is in the outbox.
         app.Time.Advance(QuestionFollowUps.FollowUpAfter);
         Assert.Equal(1, await WithAsync<QuestionFollowUps, int>(f => f.SendDueAsync(Ct)));

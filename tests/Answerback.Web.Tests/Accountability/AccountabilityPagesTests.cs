@@ -21,6 +21,14 @@ public sealed class AccountabilityPagesTests(DemoAppFixture apps) : IClassFixtur
         return list.EnumerateArray().Single(r => r.GetProperty("areaName").GetString() == ward && r.GetProperty("partyName").GetString() == party).GetProperty("id").GetString()!;
     }
 
+    /// <summary>A session signed in as a demo person.</summary>
+    private static async Task<WebSession> DemoSessionAsync(AnswerbackApp app, string email)
+    {
+        var session = app.Session();
+        await session.PostFormAsync("/demo", [new("email", email)]);
+        return session;
+    }
+
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task AreaAndScorecard_Demo_ListTheWardsPeopleAndTheResponsiveCouncillorsFigures(Provider provider)
@@ -94,18 +102,48 @@ public sealed class AccountabilityPagesTests(DemoAppFixture apps) : IClassFixtur
         var id = await RepresentativeIdAsync(anonymous, "Arbury", DemoData.OrganisationName);
         Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync($"/representatives/{id}/posts")).Status);
 
-        using var resident = app.Session();
-        await resident.PostFormAsync("/demo", [new("email", DemoData.VerifiedResidentEmail)]);
+        using var resident = await DemoSessionAsync(app, DemoData.VerifiedResidentEmail);
         Assert.Equal(HttpStatusCode.Forbidden, (await resident.GetAsync($"/representatives/{id}/posts")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await resident.GetAsync($"/organisations/{DemoData.OrganisationSlug}/representatives")).Status);
         var forged = await resident.PostFormAsync($"/representatives/{id}?handler=Note", [new("Note.Text", "Not me"), new("Note.Excluded", "")], $"/representatives/{id}");
         Assert.Equal(HttpStatusCode.Forbidden, forged.Status);
 
-        using var representative = app.Session();
-        await representative.PostFormAsync("/demo", [new("email", DemoData.FirstCandidateEmail)]);
+        using var representative = await DemoSessionAsync(app, DemoData.FirstCandidateEmail);
         Assert.Equal(HttpStatusCode.OK, (await representative.GetAsync($"/representatives/{id}/posts")).Status);
         var saved = await representative.PostFormAsync($"/representatives/{id}?handler=Note", [new("Note.Text", "I answer email too: ana@example.org"), new("Note.Excluded", "")]);
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
         Assert.Contains("I answer email too", WebSession.Text((await anonymous.GetAsync($"/representatives/{id}")).Html), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AnswerThread_ResidentComments_UnverifiedForbidden_EveryoneReads(Provider provider)
+    {
+        var app = await apps.AppAsync(provider);
+        using var anonymous = app.Session();
+        var id = await RepresentativeIdAsync(anonymous, "Arbury", DemoData.OrganisationName);
+        var page = $"/representatives/{id}";
+        using var resident = await DemoSessionAsync(app, DemoData.VerifiedResidentEmail);
+        var asked = await resident.PostFormAsync($"{page}?handler=Ask", [new("Question", "Will the library open on Sundays? " + provider)], page);
+        Assert.Equal(HttpStatusCode.Redirect, asked.Status);
+        var location = asked.Location!;
+        var question = location[(location.IndexOf("#question-", StringComparison.Ordinal) + "#question-".Length)..];
+        Task<Page> Comment(WebSession session, string body)
+            => session.PostFormAsync("/comments/post", [new("kind", "representative-answer"), new("thread", question), new("body", body)], page);
+
+        // Unanswered: no thread yet.
+        Assert.Equal(HttpStatusCode.NotFound, (await Comment(resident, "Hello?")).Status);
+        using var representative = await DemoSessionAsync(app, DemoData.FirstCandidateEmail);
+        Assert.Equal(HttpStatusCode.Redirect, (await representative.PostFormAsync($"{page}?handler=Answer&questionId={question}", [new("Answer", "From January, 10 to 4.")], page)).Status);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Comment(resident, "Thank you, *January* it is.")).Status);
+        using var unverified = await DemoSessionAsync(app, DemoData.NewResidentEmail);
+        var refused = await Comment(unverified, "Me too");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
+        Assert.Contains("verified residents of Arbury", WebSession.Text(refused.Html), StringComparison.Ordinal);
+
+        var shown = await anonymous.GetAsync(page);
+        Assert.Contains("<em>January</em> it is.", shown.Html, StringComparison.Ordinal);
+        Assert.Contains($"id=\"comments-{question}\"", shown.Html, StringComparison.Ordinal);
     }
 }

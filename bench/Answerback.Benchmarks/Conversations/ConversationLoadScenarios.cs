@@ -54,6 +54,9 @@ public sealed class ConversationVotesScenario : IScenario
         var outcomes = new ConcurrentBag<(bool Ok, double Ms)>();
         var total = rate * seconds;
         var next = -1;
+        // This process is the web app and the load generator; the PostgreSQL backends are read from /proc.
+        var cpuSelf = Process.GetCurrentProcess().TotalProcessorTime;
+        var cpuDatabase = await site.DatabaseCpuAsync();
         var clock = Stopwatch.StartNew();
         var workers = clients.Select((c, w) => Task.Run(async () =>
         {
@@ -76,7 +79,11 @@ public sealed class ConversationVotesScenario : IScenario
         })).ToList();
         await Task.WhenAll(workers);
         var elapsed = clock.Elapsed;
+        var selfCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuSelf;
+        var databaseCpu = await site.DatabaseCpuAsync() - cpuDatabase;
         var ok = outcomes.Count(o => o.Ok);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"CPU during the load: web app and load generator {selfCpu.TotalSeconds:0.00} s, PostgreSQL backends {databaseCpu.TotalSeconds:0.00} s; per vote {selfCpu.TotalMilliseconds / Math.Max(1, ok):0.00} + {databaseCpu.TotalMilliseconds / Math.Max(1, ok):0.00} ms"));
         var latencies = outcomes.Select(o => o.Ms).Order().ToList();
         double P(double q) => latencies[Math.Min(latencies.Count - 1, (int)(q * latencies.Count))];
         var stored = await site.CountVotesAsync(conversation.Id);
@@ -411,6 +418,9 @@ internal sealed class ConversationSite : IAsyncDisposable
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows:N0} votes of {participants:N0} participants written in {clock.Elapsed.TotalSeconds:0.0} s"));
     }
+
+    /// <summary>CPU time of the PostgreSQL backends of this database now (the casting run's reading of /proc).</summary>
+    public Task<TimeSpan> DatabaseCpuAsync() => Primaries.CastingLoadScenario.DatabaseCpuAsync(connection);
 
     public async Task RecomputeAsync(Guid conversation)
     {

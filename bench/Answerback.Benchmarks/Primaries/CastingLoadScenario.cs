@@ -148,7 +148,7 @@ public sealed class CastingLoadScenario : IScenario
     /// /proc (the server runs on this machine); 0 where /proc cannot be read. Backends that end during
     /// the run are missed, so with a pool that keeps its connections the figure is a floor.
     /// </summary>
-    private static async Task<TimeSpan> DatabaseCpuAsync(string connection)
+    internal static async Task<TimeSpan> DatabaseCpuAsync(string connection)
     {
         await using var db = new NpgsqlConnection(connection);
         await db.OpenAsync();

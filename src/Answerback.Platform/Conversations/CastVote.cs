@@ -46,35 +46,30 @@ public sealed class CastVote(AnswerbackDbContext db, ConversationRules rules, St
 
         var participant = Vote.ParticipantOf(personId);
         var vote = (short)value;
-        var changed = await UpdateAsync(statementId, participant, vote, now, ct);
-        if (changed == 0)
-        {
-            db.Set<Vote>().Add(new Vote
-            {
-                StatementId = statementId, Participant = participant, ConversationId = conversationId, Value = vote, FirstCastAt = now, CastAt = now,
-            });
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                // The same person's second request won the insert: theirs is the row, this is a change to it.
-                db.ChangeTracker.Clear();
-                if (await UpdateAsync(statementId, participant, vote, now, ct) == 0)
-                {
-                    throw;
-                }
-            }
-        }
+        // One statement, the same on both providers: insert the first vote, or change the row that is
+        // there (two requests of one person at once meet on the key, not in an exception). RETURNING
+        // says which: a changed vote keeps its first time and gets a new one. The parameters take the
+        // model's own mappings, so SQLite's stored instants and ids match what EF writes elsewhere.
+        var changed = (await db.Database.SqlQueryRaw<bool>("""
+            INSERT INTO "ConversationVotes" ("StatementId", "Participant", "ConversationId", "Value", "FirstCastAt", "CastAt")
+            VALUES (@statement, @participant, @conversation, @value, @now, @now)
+            ON CONFLICT ("StatementId", "Participant") DO UPDATE SET "Value" = excluded."Value", "CastAt" = excluded."CastAt"
+            RETURNING "FirstCastAt" <> "CastAt" AS "Value"
+            """,
+            Parameter(nameof(Vote.StatementId), "@statement", statementId), Parameter(nameof(Vote.Participant), "@participant", participant),
+            Parameter(nameof(Vote.ConversationId), "@conversation", conversationId), Parameter(nameof(Vote.Value), "@value", vote),
+            Parameter(nameof(Vote.CastAt), "@now", now)).ToListAsync(ct)).Single();
 
         trigger.VotesChanged(conversationId);
-        return Result.Ok(new VoteCast(statementId, vote, changed > 0));
+        return Result.Ok(new VoteCast(statementId, vote, changed));
     }
 
-    private Task<int> UpdateAsync(Guid statementId, string participant, short vote, DateTimeOffset now, CancellationToken ct)
-        => db.Set<Vote>().Where(v => v.StatementId == statementId && v.Participant == participant)
-            .ExecuteUpdateAsync(u => u.SetProperty(v => v.Value, vote).SetProperty(v => v.CastAt, now), ct);
+    private System.Data.Common.DbParameter Parameter(string property, string name, object value)
+    {
+        var mapping = db.Model.FindEntityType(typeof(Vote))!.FindProperty(property)!.GetRelationalTypeMapping();
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        return mapping.CreateParameter(command, name, value);
+    }
 }
 
 /// <summary>Asks for a conversation's map to be recomputed soon (debounced; never runs on the caller's thread).</summary>

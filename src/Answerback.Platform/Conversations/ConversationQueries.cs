@@ -128,21 +128,23 @@ public sealed class ConversationQueries(AnswerbackDbContext db, ConversationRule
     /// whether the person may vote, the next statement and how many they have voted on. The rest of
     /// the page (statements, reports, roles) is left empty, so a vote costs a few queries, not the page's.
     /// </summary>
-    public async Task<ConversationPage?> VotePanelAsync(Guid conversationId, Guid personId, CancellationToken ct = default)
+    public async Task<ConversationPage?> VotePanelAsync(Guid conversationId, Guid personId, bool justVoted = false, CancellationToken ct = default)
     {
-        var conversation = await db.Set<Conversation>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId, ct);
-        if (conversation is null)
+        // The cached rules carry all the panel needs of the conversation itself.
+        if (await rules.FindAsync(conversationId, ct) is not { } ruleSet)
         {
             return null;
         }
 
+        var conversation = new Conversation { Id = ruleSet.Id, OrganisationId = ruleSet.OrganisationId, IsImported = ruleSet.IsImported, EndsAt = ruleSet.EndsAt };
         var open = conversation.IsOpenAt(time.GetUtcNow());
         EligibilityDecision? mayVote = null;
         NextStatement? next = null;
         var voted = 0;
         if (open)
         {
-            mayVote = await rules.MayAsync((await rules.FindAsync(conversationId, ct))!, personId, adding: false, ct);
+            // A vote that was just recorded passed the same check a moment ago: not read again.
+            mayVote = justVoted ? new EligibilityDecision(true, "") : await rules.MayAsync(ruleSet, personId, adding: false, ct);
             (next, voted) = await NextAsync(conversationId, personId, await maps.LatestAsync(conversationId, ct), ct);
         }
 

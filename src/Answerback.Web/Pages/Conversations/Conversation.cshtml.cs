@@ -48,7 +48,7 @@ public sealed class ConversationModel(ConversationQueries queries, CastVote cast
         if (Request.Headers.ContainsKey(FragmentHeader))
         {
             // The script replaces only the "your turn" panel: build just that, not the whole page.
-            if (await queries.VotePanelAsync(id, current.Id, ct) is not { } panel)
+            if (await queries.VotePanelAsync(id, current.Id, result.Succeeded, ct) is not { } panel)
             {
                 return NotFound();
             }

@@ -1,4 +1,5 @@
 using Answerback.Platform.Eligibility;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Answerback.Platform.Primaries;
 
@@ -42,18 +43,33 @@ public interface IBallotPapers
 
 /// <summary>
 /// The ballot papers of published primaries, read through <see cref="PrimaryQuery"/>. Scoped, and each
-/// paper is read once per scope: the ballot page and the cast of one request share it (two queries
-/// fewer per ballot), and a request is too short for the paper to change under it.
+/// paper is read once per scope: the ballot page and the cast of one request share it. Once voting has
+/// opened by the server's clock a published paper cannot change (the details and timetable are fixed at
+/// publication, the candidates and their order when voting opens), so it is also kept in the process's
+/// memory cache and a cast reads no primary rows at all. The cache only saves the read: every cast still
+/// checks the voting window against the clock (<see cref="CastBallot.VotingProblem"/>) and, in its
+/// transaction, that the board is not sealed.
 /// </summary>
-public sealed class PrimaryBallotPapers(PrimaryQuery query, Data.AnswerbackDbContext db) : IBallotPapers
+public sealed class PrimaryBallotPapers(PrimaryQuery query, Data.AnswerbackDbContext db, IMemoryCache cache, TimeProvider time) : IBallotPapers
 {
+    private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(10);
+
     private readonly Dictionary<Guid, BallotPaper?> read = [];
 
     public async Task<BallotPaper?> FindAsync(Guid primaryId, CancellationToken ct)
     {
         if (!read.TryGetValue(primaryId, out var paper))
         {
-            read[primaryId] = paper = await ReadAsync(primaryId, ct);
+            if (!cache.TryGetValue((nameof(BallotPaper), primaryId), out paper))
+            {
+                paper = await ReadAsync(primaryId, ct);
+                if (paper is not null && time.GetUtcNow() >= paper.VotingOpens)
+                {
+                    cache.Set((nameof(BallotPaper), primaryId), paper, new MemoryCacheEntryOptions { SlidingExpiration = CacheLifetime, Size = 1 });
+                }
+            }
+
+            read[primaryId] = paper;
         }
 
         return paper;

@@ -95,6 +95,11 @@ public sealed class CastBallot(AnswerbackDbContext db, IBallotPapers papers, Che
         var sealedBallot = SealedBallot.Seal(ballot.Value);
         // No savepoint per SaveChanges: a failure rolls the whole cast back anyway.
         db.Database.AutoSavepointsEnabled = false;
+        if (codeHash is not null && db.Database.IsNpgsql())
+        {
+            return await CastPostalOnPostgresAsync(paper, codeHash, sealedBallot, ct);
+        }
+
         string? trackingCode = null;
         for (var attempt = 0; trackingCode is null; attempt++)
         {
@@ -212,6 +217,82 @@ public sealed class CastBallot(AnswerbackDbContext db, IBallotPapers papers, Che
         return null;
     }
 
+    /// <summary>
+    /// The postal cast on PostgreSQL in two round trips: one statement (sent with the transaction's
+    /// BEGIN) shares the head row (<c>FOR KEY SHARE</c>), marks the credential used if it is unused and
+    /// the board not sealed, and only then inserts the ballot and its pending entry; then the commit.
+    /// The rules are those of the general path below (which SQLite and online voters take): the
+    /// conditional update decides between two casts of one code, and an elector whose register entry was
+    /// claimed by an account goes through <see cref="UseHolderCredentialAsync"/> in the same transaction.
+    /// </summary>
+    private async Task<Result<CastReceipt>> CastPostalOnPostgresAsync(BallotPaper paper, string codeHash, SealedBallot sealedBallot, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var trackingCode = TrackingCodes.New();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var outcome = (await db.Database.SqlQuery<PostalCastOutcome>($"""
+                WITH head AS (
+                    SELECT "Sealed" FROM "PrimaryBoardHeads" WHERE "PrimaryId" = {paper.PrimaryId} FOR KEY SHARE
+                ), used AS (
+                    UPDATE "PrimaryCredentials" AS c SET "Used" = TRUE
+                    WHERE c."PrimaryId" = {paper.PrimaryId} AND c."CodeHash" = {codeHash} AND NOT c."Used"
+                        AND EXISTS (SELECT 1 FROM head WHERE NOT head."Sealed")
+                    RETURNING (SELECT e."ClaimedByPersonId" FROM "RegisterEntries" AS e WHERE e."Id" = c."RegisterEntryId") AS "Holder"
+                ), ballot AS (
+                    INSERT INTO "PrimaryBallots" ("Id", "PrimaryId", "TrackingCode", "Text", "Salt")
+                    SELECT {Guid.NewGuid()}, {paper.PrimaryId}, {trackingCode}, {sealedBallot.Ballot}, {sealedBallot.Salt} FROM used
+                ), pending AS (
+                    INSERT INTO "PrimaryBoardPending" ("PrimaryId", "TrackingCode", "Commitment")
+                    SELECT {paper.PrimaryId}, {trackingCode}, {sealedBallot.Commitment} FROM used
+                )
+                SELECT (SELECT "Sealed" FROM head) AS "Sealed",
+                       EXISTS (SELECT 1 FROM used) AS "Marked",
+                       (SELECT "Holder" FROM used) AS "Holder",
+                       EXISTS (SELECT 1 FROM "PrimaryCredentials" AS k WHERE k."PrimaryId" = {paper.PrimaryId} AND k."CodeHash" = {codeHash}) AS "Known"
+                """).ToListAsync(ct)).Single(); // not composed: a data-modifying WITH must stay at the top level
+            if (outcome.Sealed is null && attempt == 0)
+            {
+                // The primary's first ballot: create h(0), then cast again (nothing was written).
+                await transaction.RollbackAsync(ct);
+                await BoardAppender.EnsureHeadAsync(db, paper.PrimaryId, ct);
+                continue;
+            }
+
+            string? refused = outcome.Sealed is null or true ? null
+                : !outcome.Marked ? (outcome.Known ? CodeUsedMessage : CodeUnknownMessage)
+                : outcome.Holder is { } personId ? await UseHolderCredentialAsync(paper, personId, ct)
+                : null;
+            if (outcome.Sealed is null or true)
+            {
+                await transaction.RollbackAsync(ct);
+                return Result.Failed<CastReceipt>(VotingField, "Voting in this primary has closed.");
+            }
+
+            if (refused is not null)
+            {
+                await transaction.RollbackAsync(ct);
+                return Result.Failed<CastReceipt>(CredentialField, refused);
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return Result.Ok(new CastReceipt(trackingCode, sealedBallot.Ballot));
+        }
+    }
+
+    /// <summary>What the PostgreSQL postal cast's statement found: the head (null when none), whether it marked the code, the entry's account, whether the code exists.</summary>
+    private sealed class PostalCastOutcome
+    {
+        public bool? Sealed { get; init; }
+
+        public bool Marked { get; init; }
+
+        public Guid? Holder { get; init; }
+
+        public bool Known { get; init; }
+    }
+
     /// <summary>Marks the postal credential used; null when the holder may cast, otherwise why not.</summary>
     private async Task<string?> UsePostalCredentialAsync(BallotPaper paper, string codeHash, CancellationToken ct)
     {
@@ -231,20 +312,27 @@ public sealed class CastBallot(AnswerbackDbContext db, IBallotPapers papers, Che
             .Where(c => c.PrimaryId == paper.PrimaryId && c.CodeHash == codeHash)
             .Join(db.RegisterEntries, c => c.RegisterEntryId, e => (Guid?)e.Id, (c, e) => e.ClaimedByPersonId)
             .FirstOrDefaultAsync(ct);
-        if (holder is { } personId)
-        {
-            if (await db.Set<PrimaryCredential>().AnyAsync(c => c.PrimaryId == paper.PrimaryId && c.PersonId == personId && c.Used, ct))
-            {
-                return "The elector this code was sent to has already voted online. Each elector votes once.";
-            }
+        return holder is { } personId ? await UseHolderCredentialAsync(paper, personId, ct) : null;
+    }
 
-            var voided = await db.Set<PrimaryCredential>()
-                .Where(c => c.PrimaryId == paper.PrimaryId && c.PersonId == personId)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Used, true), ct);
-            if (voided == 0)
-            {
-                db.Set<PrimaryCredential>().Add(new PrimaryCredential { Id = Guid.NewGuid(), PrimaryId = paper.PrimaryId, Channel = CredentialChannel.Online, PersonId = personId, Used = true });
-            }
+    /// <summary>
+    /// A postal code was just marked used and its register entry was claimed by an account: refused if
+    /// that account has voted online, otherwise its online credential is used up (created used when it
+    /// never asked; written by the caller's SaveChanges). Null when the cast may go on.
+    /// </summary>
+    private async Task<string?> UseHolderCredentialAsync(BallotPaper paper, Guid personId, CancellationToken ct)
+    {
+        if (await db.Set<PrimaryCredential>().AnyAsync(c => c.PrimaryId == paper.PrimaryId && c.PersonId == personId && c.Used, ct))
+        {
+            return "The elector this code was sent to has already voted online. Each elector votes once.";
+        }
+
+        var voided = await db.Set<PrimaryCredential>()
+            .Where(c => c.PrimaryId == paper.PrimaryId && c.PersonId == personId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Used, true), ct);
+        if (voided == 0)
+        {
+            db.Set<PrimaryCredential>().Add(new PrimaryCredential { Id = Guid.NewGuid(), PrimaryId = paper.PrimaryId, Channel = CredentialChannel.Online, PersonId = personId, Used = true });
         }
 
         return null;

@@ -10,6 +10,7 @@ internal static class PrimaryBallotsServiceCollectionExtensions
     /// <summary>The use cases and queries of casting and counting (the primaries themselves come from <see cref="IBallotPapers"/>).</summary>
     public static IServiceCollection AddPrimaryBallots(this IServiceCollection services)
     {
+        services.AddMemoryCache();
         services.TryAddScoped<IBallotPapers, PrimaryBallotPapers>();
         services.TryAddScoped<RequestBallot>();
         services.TryAddScoped<ExportPostalCodes>();

@@ -196,10 +196,18 @@ public static partial class CastingLoad
     /// <summary>Casts a ranked ballot with a postal code; acknowledged when the page shows a tracking code.</summary>
     public static async Task<CastOutcome> CastAsync(HttpClient client, string token, Guid primaryId, string code, int first, CancellationToken ct)
     {
+        // Every index is sent, the third left blank, as a browser sends the form: model binding stops a
+        // list at its first missing index, so sending only two (say Ranks[1] and Ranks[2]) bound nothing
+        // and two casts in three were refused as incomplete.
+        var ranks = new string[3];
+        ranks[first % 3] = "1";
+        ranks[(first + 1) % 3] = "2";
+        ranks[(first + 2) % 3] = "";
         using var content = new FormUrlEncodedContent([
             new("__RequestVerificationToken", token),
-            new("Ranks[" + (first % 3).ToString(CultureInfo.InvariantCulture) + "]", "1"),
-            new("Ranks[" + ((first + 1) % 3).ToString(CultureInfo.InvariantCulture) + "]", "2"),
+            new("Ranks[0]", ranks[0]),
+            new("Ranks[1]", ranks[1]),
+            new("Ranks[2]", ranks[2]),
             new("Code", code)]);
         var clock = Stopwatch.StartNew();
         try

@@ -107,4 +107,6 @@ internal sealed record WarmStart(
     double[] GroupCenters,
     int[] GroupIds,
     Dictionary<string, int> ParticipantGroups,
-    BridgingState? Bridging);
+    BridgingState? Bridging,
+    int CandidateGroupCount = 0,
+    int CandidateStreak = 0);

@@ -107,6 +107,4 @@ internal sealed record WarmStart(
     double[] GroupCenters,
     int[] GroupIds,
     Dictionary<string, int> ParticipantGroups,
-    BridgingState? Bridging,
-    int CandidateGroupCount = 0,
-    int CandidateStreak = 0);
+    BridgingState? Bridging);

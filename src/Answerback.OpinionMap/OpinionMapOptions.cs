@@ -51,18 +51,6 @@ public sealed record OpinionMapOptions
     public int MaxKMeansIterationsOnUpdate { get; init; } = 5;
 
     /// <summary>
-    /// Pol.is's history on an update: the groups continue from the previous map's groups (Lloyd's
-    /// algorithm started from their centres, not a fresh choice among many starts), and the number
-    /// of groups changes only after another number has scored the best silhouette on
-    /// <see cref="GroupCountPatience"/> updates in a row. Off: every update chooses afresh, as a
-    /// one-shot analysis does.
-    /// </summary>
-    public bool ContinueGroups { get; init; }
-
-    /// <summary>With <see cref="ContinueGroups"/>, updates in a row another group count must win before the map changes to it.</summary>
-    public int GroupCountPatience { get; init; } = 4;
-
-    /// <summary>
     /// k-means starts tried for each group count: the first k distinct base clusters (Pol.is's
     /// seeding), then k distinct base clusters of random participants. The grouping most starts
     /// reach among the near-best (<see cref="NearEqualSpread"/>) is kept; enough starts make that

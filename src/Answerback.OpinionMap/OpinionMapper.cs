@@ -106,18 +106,7 @@ public static class OpinionMapper
         }
 
         // 4. Groups: weighted k-means of the base clusters, k chosen by silhouette.
-        int[] groupOfBase;
-        double silhouette;
-        int candidate = 0, streak = 0;
-        if (options.ContinueGroups && warm is not null)
-        {
-            (groupOfBase, silhouette, candidate, streak) = ContinueGroups(baseCenters, baseWeights, options, warm);
-        }
-        else
-        {
-            (groupOfBase, silhouette) = ChooseGroups(baseCenters, baseWeights, options, warm);
-        }
-
+        var (groupOfBase, silhouette) = ChooseGroups(baseCenters, baseWeights, options, warm);
         var groupCount = groupOfBase.Length == 0 ? 0 : groupOfBase.Max() + 1;
         Lap("groups");
         var groupOfRow = new int[n];
@@ -197,7 +186,7 @@ public static class OpinionMapper
             statements[c] = new StatementResult(x.StatementIds[c], x.Agree[c], x.Disagree[c], x.Pass[c], gic, bridging?[c], priority, extremity);
         }
 
-        var state = new WarmStart(x.StatementIds, w1, w2, baseCenters, groupCentresById, groupIds, participantGroups, bridgingState, candidate, streak);
+        var state = new WarmStart(x.StatementIds, w1, w2, baseCenters, groupCentresById, groupIds, participantGroups, bridgingState);
         Lap("report");
         return new OpinionMap(participants, groups, consensus, statements, silhouette, state)
         {
@@ -326,41 +315,6 @@ public static class OpinionMapper
 
         // No grouping with large enough groups: everybody in one group.
         return best is null ? (new int[count], 0) : (best, bestSilhouette);
-    }
-
-    /// <summary>
-    /// Pol.is's incremental group stage (<see cref="OpinionMapOptions.ContinueGroups"/>): Lloyd's
-    /// algorithm from the previous map's group centres keeps the previous number of groups unless
-    /// the fresh choice (<see cref="ChooseGroups"/>) has preferred another number on
-    /// <see cref="OpinionMapOptions.GroupCountPatience"/> updates in a row, or the continued groups
-    /// are no longer each large enough.
-    /// </summary>
-    private static (int[] GroupOfBase, double Silhouette, int Candidate, int Streak) ContinueGroups(
-        double[] baseCenters, double[] baseWeights, OpinionMapOptions options, WarmStart warm)
-    {
-        var fresh = ChooseGroups(baseCenters, baseWeights, options, null);
-        var k = warm.GroupIds.Length;
-        var freshK = fresh.GroupOfBase.Length == 0 ? 0 : fresh.GroupOfBase.Max() + 1;
-        if (k < 2 || baseWeights.Length < k)
-        {
-            return (fresh.GroupOfBase, fresh.Silhouette, 0, 0);
-        }
-
-        var (centres, continued) = WeightedKMeans.Run(baseCenters, baseWeights, k, warm.GroupCenters, 100);
-        if (!LargeEnough(continued, baseWeights, centres.Length / 2, k, options.MinGroupFraction))
-        {
-            return (fresh.GroupOfBase, fresh.Silhouette, 0, 0);
-        }
-
-        if (freshK == k || freshK < 2)
-        {
-            return (continued, Silhouette(baseCenters, continued), 0, 0);
-        }
-
-        var streak = warm.CandidateGroupCount == freshK ? warm.CandidateStreak + 1 : 1;
-        return streak >= options.GroupCountPatience
-            ? (fresh.GroupOfBase, fresh.Silhouette, 0, 0)
-            : (continued, Silhouette(baseCenters, continued), freshK, streak);
     }
 
     /// <summary>

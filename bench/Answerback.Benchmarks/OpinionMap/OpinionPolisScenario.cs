@@ -85,7 +85,7 @@ public sealed class OpinionPolisScenario : IScenario
     /// <summary>
     /// Option overrides after the folder and seed count, as NAME=VALUE (GroupRestarts,
     /// NearEqualSpread, GroupCountMargin, MinGroupFraction), to compare variants of the group stage
-    /// with the same scenario.
+    /// with the same scenario. <c>Replay=N</c> (read by <see cref="Run"/>) replays the votes instead.
     /// </summary>
     private static OpinionMapOptions WithOverrides(OpinionMapOptions options, IEnumerable<string> overrides)
     {
@@ -98,8 +98,6 @@ public sealed class OpinionPolisScenario : IScenario
                 nameof(OpinionMapOptions.GroupRestarts) => options with { GroupRestarts = int.Parse(value, CultureInfo.InvariantCulture) },
                 nameof(OpinionMapOptions.NearEqualSpread) => options with { NearEqualSpread = double.Parse(value, CultureInfo.InvariantCulture) },
                 nameof(OpinionMapOptions.GroupCountMargin) => options with { GroupCountMargin = double.Parse(value, CultureInfo.InvariantCulture) },
-                nameof(OpinionMapOptions.ContinueGroups) => options with { ContinueGroups = bool.Parse(value) },
-                nameof(OpinionMapOptions.GroupCountPatience) => options with { GroupCountPatience = int.Parse(value, CultureInfo.InvariantCulture) },
                 nameof(OpinionMapOptions.MinGroupFraction) => options with { MinGroupFraction = double.Parse(value, CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"{parts[0]}: not an option this scenario can set"),
             };

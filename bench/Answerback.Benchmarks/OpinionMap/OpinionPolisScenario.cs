@@ -24,7 +24,8 @@ public sealed class OpinionPolisScenario : IScenario
     {
         var root = args.Length > 0 ? args[0] : Path.Combine("..", "shared", "data", "polis");
         var seeds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
-        var baseOptions = WithOverrides(new OpinionMapOptions { ComputeBridging = false }, args.Skip(2));
+        var replay = args.Skip(2).Where(a => a.StartsWith("Replay=", StringComparison.Ordinal)).Select(a => int.Parse(a[7..], CultureInfo.InvariantCulture)).LastOrDefault();
+        var baseOptions = WithOverrides(new OpinionMapOptions { ComputeBridging = false }, args.Skip(2).Where(a => !a.StartsWith("Replay=", StringComparison.Ordinal)));
         if (!Directory.Exists(root))
         {
             Console.Error.WriteLine($"{root}: no such folder (the Pol.is exports of ../shared/data/polis)");
@@ -39,8 +40,11 @@ public sealed class OpinionPolisScenario : IScenario
         {
             var name = Path.GetFileName(folder);
             var conversation = PolisExport.ReadDirectory(folder);
+            var timed = replay > 0 && File.Exists(Path.Combine(folder, "votes.csv"));
             var maps = Enumerable.Range(0, seeds)
-                .Select(seed => OpinionMapper.Analyze(conversation.Matrix, baseOptions with { Seed = seed }))
+                .Select(seed => timed
+                    ? Replay(conversation.Matrix, baseOptions with { Seed = seed }, replay)
+                    : OpinionMapper.Analyze(conversation.Matrix, baseOptions with { Seed = seed }))
                 .ToList();
             var polis = maps.Select(map => AdjustedRandIndex.Compute(map, conversation.PolisGroups)).ToList();
             var pairs = Pairs(maps);
@@ -81,7 +85,7 @@ public sealed class OpinionPolisScenario : IScenario
     /// <summary>
     /// Option overrides after the folder and seed count, as NAME=VALUE (GroupRestarts,
     /// NearEqualSpread, GroupCountMargin, MinGroupFraction), to compare variants of the group stage
-    /// with the same scenario.
+    /// with the same scenario. <c>Replay=N</c> (read by <see cref="Run"/>) replays the votes instead.
     /// </summary>
     private static OpinionMapOptions WithOverrides(OpinionMapOptions options, IEnumerable<string> overrides)
     {
@@ -100,6 +104,34 @@ public sealed class OpinionPolisScenario : IScenario
         }
 
         return options;
+    }
+
+    /// <summary>
+    /// The conversation as it happened (<c>Replay=N</c>, for exports whose <c>votes.csv</c> has
+    /// times): the votes in time order in N batches of equal size, a one-shot analysis of the
+    /// first batch and an incremental update after each later one, as a live conversation's map
+    /// is kept up to date.
+    /// </summary>
+    private static Answerback.OpinionMap.OpinionMap Replay(VoteMatrix matrix, OpinionMapOptions options, int batches)
+    {
+        var votes = matrix.EnumerateVotes().OrderBy(v => v.Timestamp).ToList();
+        var builder = new VoteMatrixBuilder();
+        foreach (var statement in matrix.Statements)
+        {
+            builder.AddStatement(statement);
+        }
+
+        var current = builder.Build();
+        Answerback.OpinionMap.OpinionMap? map = null;
+        for (var b = 0; b < batches; b++)
+        {
+            var from = (int)((long)votes.Count * b / batches);
+            var to = (int)((long)votes.Count * (b + 1) / batches);
+            current = current.WithVotes(votes.GetRange(from, to - from));
+            map = map is null ? OpinionMapper.Analyze(current, options) : OpinionMapper.Update(map, current, options);
+        }
+
+        return map ?? OpinionMapper.Analyze(current, options);
     }
 
     /// <summary>

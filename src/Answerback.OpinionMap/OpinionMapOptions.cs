@@ -23,6 +23,17 @@ public sealed record OpinionMapOptions
     /// </summary>
     public IReadOnlySet<string> AlwaysInConversation { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The groups of the previous map, by participant id, as the caller stored them (a database
+    /// snapshot): the new groups take the ids of the previous groups they share the most
+    /// participants with, so a group keeps its number from one map to the next, and those
+    /// participants stay in the conversation with any vote (once in, always in). Unlike
+    /// <see cref="OpinionMapper.Update"/>, which starts from a map held in memory, the result then
+    /// depends only on the votes and the stored groups: every node computes the same map. Empty by
+    /// default (a first map: the largest group is 0).
+    /// </summary>
+    public IReadOnlyDictionary<string, int> PreviousGroups { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
     /// <summary>Number of base clusters the participants are first grouped into (Pol.is: 100).</summary>
     public int BaseClusters { get; init; } = 100;
 

@@ -51,13 +51,14 @@ public static class OpinionMapper
         // (Pol.is counts them: the participant took part, even if the statement was removed later);
         // once in, always in: a participant grouped before stays in with any vote.
         var threshold = Math.Max(1, Math.Min(options.MinVotesToCluster, matrix.StatementCount));
+        IReadOnlyDictionary<string, int> previousGroups = warm is not null ? warm.ParticipantGroups : options.PreviousGroups;
         var inConversation = new bool[n];
         var hasVotes = new bool[n];
         for (var p = 0; p < n; p++)
         {
             hasVotes[p] = x.VotesPerRow[p] > 0;
             var id = matrix.ParticipantIds[p];
-            var wasIn = options.AlwaysInConversation.Contains(id) || (warm is not null && warm.ParticipantGroups.ContainsKey(id));
+            var wasIn = options.AlwaysInConversation.Contains(id) || previousGroups.ContainsKey(id);
             inConversation[p] = m > 0 && (matrix.RowStart[p + 1] - matrix.RowStart[p] >= threshold || (wasIn && hasVotes[p]));
         }
 
@@ -117,7 +118,7 @@ public static class OpinionMapper
         }
 
         // 5. Stable ids.
-        var ids = AssignIds(groupOfRow, groupCount, projection, matrix.ParticipantIds, warm);
+        var ids = AssignIds(groupOfRow, groupCount, projection, matrix.ParticipantIds, previousGroups);
         var groupSlots = Enumerable.Range(0, groupCount).OrderBy(g => ids[g]).ToArray();
 
         // 6. Statement statistics.
@@ -496,7 +497,7 @@ public static class OpinionMapper
         return [.. rows.Select(r => r.Row)];
     }
 
-    private static int[] AssignIds(int[] groupOfRow, int groupCount, double[] projection, IReadOnlyList<string> participantIds, WarmStart? warm)
+    private static int[] AssignIds(int[] groupOfRow, int groupCount, double[] projection, IReadOnlyList<string> participantIds, IReadOnlyDictionary<string, int> previous)
     {
         var sizes = new int[groupCount];
         var cx = new double[groupCount];
@@ -509,7 +510,7 @@ public static class OpinionMapper
             }
         }
 
-        if (warm is null || warm.GroupIds.Length == 0)
+        if (previous.Count == 0)
         {
             // One-shot: the largest group is 0, then by size (ties: leftmost centre first).
             var order = Enumerable.Range(0, groupCount)
@@ -526,8 +527,8 @@ public static class OpinionMapper
         }
 
         // Overlap between each new group and each previous id; the labelling maximising the total overlap wins.
-        var candidates = warm.GroupIds.ToList();
-        var fresh = warm.GroupIds.Max() + 1;
+        var candidates = previous.Values.Distinct().Order().ToList();
+        var fresh = candidates[^1] + 1;
         for (var i = 0; i < groupCount; i++)
         {
             candidates.Add(fresh + i);
@@ -536,7 +537,7 @@ public static class OpinionMapper
         var overlap = new long[groupCount, candidates.Count];
         for (var p = 0; p < groupOfRow.Length; p++)
         {
-            if (groupOfRow[p] >= 0 && warm.ParticipantGroups.TryGetValue(participantIds[p], out var old))
+            if (groupOfRow[p] >= 0 && previous.TryGetValue(participantIds[p], out var old))
             {
                 overlap[groupOfRow[p], candidates.IndexOf(old)]++;
             }

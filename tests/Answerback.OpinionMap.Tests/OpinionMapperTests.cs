@@ -117,6 +117,25 @@ public sealed class OpinionMapperTests
         Assert.Equal(updated.Participants[2].Group, updated.Participants[0].Group);
     }
 
+    [Fact]
+    public void Analyze_WithStoredPreviousGroups_KeepsTheirNumbersAndTheirParticipants()
+    {
+        // The groups of an earlier map, stored by the caller with their numbers swapped (a database
+        // holds whatever numbers it was given): a full analysis takes those numbers, and keeps p0
+        // in (once in, always in) though p0 is now below min(7, 10) votes, as Update would.
+        var first = OpinionMapper.Analyze(TwoCamps(statements: 5, firstVotes: 5));
+        var stored = first.Participants.Where(p => p.Group is not null).ToDictionary(p => p.Id, p => 1 - p.Group!.Value, StringComparer.Ordinal);
+        var later = TwoCamps(statements: 10, firstVotes: 5);
+
+        var map = OpinionMapper.Analyze(later, new OpinionMapOptions { PreviousGroups = stored });
+        var again = OpinionMapper.Analyze(later, new OpinionMapOptions { PreviousGroups = stored, Seed = 7 });
+
+        Assert.Equal(2, first.Groups.Count);
+        Assert.NotNull(map.Participants[0].Group);
+        Assert.All(map.Participants.Where(p => p.Group is not null && stored.ContainsKey(p.Id)), p => Assert.Equal(stored[p.Id], p.Group));
+        Assert.Equal(map.GroupsByParticipant(), again.GroupsByParticipant());
+    }
+
     /// <summary>Renumbering (reordering) participants and statements does not change the partition.</summary>
     [Property(MaxTest = 8)]
     public bool Analyze_ParticipantsAndStatementsRenumbered_SamePartition(PositiveInt seedValue)

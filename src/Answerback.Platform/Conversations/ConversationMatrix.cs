@@ -25,6 +25,31 @@ public sealed record ConversationMatrix(VoteMatrix Matrix, IReadOnlyDictionary<s
         return string.Create(CultureInfo.InvariantCulture, $"{visible}/{shown - visible}/{votes}");
     }
 
+    /// <summary>
+    /// The groups a stored map gave (<see cref="MapSnapshot.ParticipantGroups"/>, by participant key),
+    /// by the matrix's participant ids: the engine's <see cref="OpinionMapOptions.PreviousGroups"/>.
+    /// Participants without votes now are left out; empty when there is no stored map.
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> StoredGroups(string? participantGroups, IReadOnlyDictionary<string, string> numberOfParticipant)
+    {
+        ArgumentNullException.ThrowIfNull(numberOfParticipant);
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (string.IsNullOrEmpty(participantGroups))
+        {
+            return result;
+        }
+
+        foreach (var (key, group) in System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, int>>(participantGroups) ?? [])
+        {
+            if (numberOfParticipant.TryGetValue(key, out var number))
+            {
+                result[number] = group;
+            }
+        }
+
+        return result;
+    }
+
     public static async Task<ConversationMatrix> LoadAsync(AnswerbackDbContext db, StatementModeration moderation, Guid conversationId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -27,7 +27,6 @@ public static class ConversationsServiceCollectionExtensions
         services.TryAddScoped<ImportPolisConversation>();
         services.TryAddScoped<ExportConversation>();
         services.TryAddScoped<ConversationQueries>();
-        services.TryAddSingleton<MapWarmStarts>();
         services.TryAddSingleton<MapRecomputeScheduler>();
         services.TryAddSingleton<IMapRecomputeTrigger>(sp => sp.GetRequiredService<MapRecomputeScheduler>());
         services.TryAddScoped<RecomputeMapJob>();

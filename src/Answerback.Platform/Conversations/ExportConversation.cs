@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Answerback.Platform.Conversations;
 
 /// <summary>Writes a conversation as a Pol.is export zip (<see cref="PolisZip"/>), with the latest map's groups.</summary>
-public sealed class ExportConversation(AnswerbackDbContext db, StatementModeration moderation, MapWarmStarts warm)
+public sealed class ExportConversation(AnswerbackDbContext db, StatementModeration moderation)
 {
     /// <summary>The attribution of a conversation run on this site (its data is published under CC BY 4.0).</summary>
     public static string SiteAttribution(string organisationName, string url) =>
@@ -21,11 +21,13 @@ public sealed class ExportConversation(AnswerbackDbContext db, StatementModerati
         }
 
         var loaded = await ConversationMatrix.LoadAsync(db, moderation, conversationId, ct);
-        var version = await db.Set<MapSnapshot>().Where(m => m.ConversationId == conversationId).MaxAsync(m => (int?)m.Version, ct);
-        // The groups of the map this node last computed when it is current; otherwise a fresh analysis
-        // of the same votes (the export is not on the vote path, and is deterministic).
-        var map = version is { } v ? warm.Previous(conversationId, v) : null;
-        map ??= loaded.Matrix.VoteCount > 0 ? OpinionMapper.Analyze(loaded.Matrix) : null;
+        var stored = await db.Set<MapSnapshot>().Where(m => m.ConversationId == conversationId)
+            .OrderByDescending(m => m.Version).Select(m => m.ParticipantGroups).FirstOrDefaultAsync(ct);
+        // The analysis the map job makes, labelled after the latest map: the same groups and numbers
+        // as the map page while no vote has come in since (the export is not on the vote path).
+        var map = loaded.Matrix.VoteCount > 0
+            ? OpinionMapper.Analyze(loaded.Matrix, new OpinionMapOptions { PreviousGroups = ConversationMatrix.StoredGroups(stored, loaded.NumberOfParticipant) })
+            : null;
         var attribution = conversation.Attribution ?? SiteAttribution(conversation.Organisation!.Name, url);
         PolisZip.Write(output, loaded.Matrix, map, conversation.Topic, url, attribution);
         return true;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Answerback.OpinionMap;
@@ -10,17 +9,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Answerback.Platform.Conversations;
 
-/// <summary>The last map computed on this node, per conversation: the warm start of the next update (stable group ids).</summary>
-public sealed class MapWarmStarts
-{
-    private readonly ConcurrentDictionary<Guid, (int Version, OpinionMap.OpinionMap Map)> maps = new();
-
-    internal OpinionMap.OpinionMap? Previous(Guid conversationId, int version)
-        => maps.TryGetValue(conversationId, out var m) && m.Version == version ? m.Map : null;
-
-    internal void Remember(Guid conversationId, int version, OpinionMap.OpinionMap map) => maps[conversationId] = (version, map);
-}
-
 /// <summary>
 /// The background job that recomputes a conversation's opinion map from its votes and stores it
 /// (<see cref="MapSnapshot"/>), then tells the map pages (<see cref="ILiveUpdates"/>, topic
@@ -30,7 +18,7 @@ public sealed class MapWarmStarts
 /// so votes that arrived meanwhile are included. Idempotent: a map that is up to date is not recomputed.
 /// </summary>
 public sealed class RecomputeMap(
-    AnswerbackDbContext db, StatementModeration moderation, IJobLocks locks, ILiveUpdates live, MapWarmStarts warm, TimeProvider time, ILogger<RecomputeMap> logger)
+    AnswerbackDbContext db, StatementModeration moderation, IJobLocks locks, ILiveUpdates live, TimeProvider time, ILogger<RecomputeMap> logger)
 {
     /// <summary>The lock key of a conversation's recompute.</summary>
     public static string LockKey(Guid conversationId) => "conversation-map:" + conversationId.ToString("N");
@@ -59,7 +47,7 @@ public sealed class RecomputeMap(
     private async Task<bool> ComputeOnceAsync(Guid conversationId, CancellationToken ct)
     {
         var latest = await db.Set<MapSnapshot>().AsNoTracking().Where(m => m.ConversationId == conversationId)
-            .OrderByDescending(m => m.Version).Select(m => new { m.Version, m.LastVoteAt, m.StatementSignature }).FirstOrDefaultAsync(ct);
+            .OrderByDescending(m => m.Version).Select(m => new { m.Version, m.LastVoteAt, m.StatementSignature, m.ParticipantGroups }).FirstOrDefaultAsync(ct);
         var lastVote = await db.Set<Vote>().Where(v => v.ConversationId == conversationId).MaxAsync(v => (DateTimeOffset?)v.CastAt, ct);
         var signature = await ConversationMatrix.SignatureAsync(db, moderation, conversationId, ct);
         var upToDate = latest is null
@@ -75,8 +63,9 @@ public sealed class RecomputeMap(
         var numbers = loaded.NumberOfParticipant;
         var matrix = loaded.Matrix;
         var version = (latest?.Version ?? 0) + 1;
-        var previous = latest is null ? null : warm.Previous(conversationId, latest.Version);
-        var map = previous is null ? OpinionMapper.Analyze(matrix) : OpinionMapper.Update(previous, matrix);
+        // A full analysis labelled after the stored previous map: the same votes and the same stored
+        // map give the same groups on every node, whichever computes it and however often it restarted.
+        var map = OpinionMapper.Analyze(matrix, new OpinionMapOptions { PreviousGroups = ConversationMatrix.StoredGroups(latest?.ParticipantGroups, numbers) });
         using var json = new MemoryStream();
         OpinionMapReport.WriteJson(map, json);
         var groups = map.GroupsByParticipant();
@@ -91,7 +80,6 @@ public sealed class RecomputeMap(
         db.Set<MapSnapshot>().Add(snapshot);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-        warm.Remember(conversationId, version, map);
         // Keep the new map, the one before it (a page may be reading it) and every map a report shows.
         await db.Set<MapSnapshot>().Where(m => m.ConversationId == conversationId && m.Version < version - 1
                 && !db.Set<Report>().Any(r => r.MapId == m.Id))

@@ -165,6 +165,23 @@ public abstract class ConversationUseCaseTests(TestProvider provider) : Platform
     }
 
     [Fact]
+    public async Task Recompute_GroupsKeepTheirNumbersFromOneMapToTheNext()
+    {
+        // The numbers come from the stored map, not from memory of the node that computed it, so a
+        // restarted node or another node carries them on the same way.
+        var (conversation, people, statements) = await PlantedAsync(90);
+        Assert.True(await Db.RecomputeAsync(conversation.Id));
+        var first = (await Db.With<MapViews, Answerback.Platform.Conversations.MapView?>(m => m.LatestAsync(conversation.Id, Ct)))!;
+        Db.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.True((await Db.VoteAsync(conversation.Id, statements[0], people[1], 0)).Succeeded);
+        Assert.True(await Db.RecomputeAsync(conversation.Id));
+        var second = (await Db.With<MapViews, Answerback.Platform.Conversations.MapView?>(m => m.LatestAsync(conversation.Id, Ct)))!;
+
+        Assert.Equal(2, second.Version);
+        Assert.Equal(first.GroupOfParticipant, second.GroupOfParticipant);
+    }
+
+    [Fact]
     public async Task Recompute_WhileAnotherHoldsTheLock_ReturnsWithoutComputing()
     {
         var (conversation, _, _) = await PlantedAsync(30);

@@ -22,6 +22,13 @@ public sealed class DatabaseOptions
 
     /// <summary>True when <see cref="Provider"/> names SQLite.</summary>
     public bool IsSqlite => string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The SQLite connection string: <see cref="ConnectionString"/> when set, else the file <c>answerback.db</c> in the data folder.</summary>
+    public string SqliteConnectionString(StorageOptions storage)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        return string.IsNullOrWhiteSpace(ConnectionString) ? "Data Source=" + Path.Combine(storage.ResolveDataFolder(), "answerback.db") : ConnectionString;
+    }
 }
 
 /// <summary>The <c>Storage</c> section: the data folder (SQLite file, outbox).</summary>

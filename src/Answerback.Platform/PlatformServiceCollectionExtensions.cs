@@ -61,13 +61,7 @@ public static class PlatformServiceCollectionExtensions
             }
             else
             {
-                var connection = database.ConnectionString;
-                if (string.IsNullOrWhiteSpace(connection))
-                {
-                    var folder = provider.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDataFolder();
-                    connection = "Data Source=" + Path.Combine(folder, "answerback.db");
-                }
-
+                var connection = database.SqliteConnectionString(provider.GetRequiredService<IOptions<StorageOptions>>().Value);
                 options.UseSqlite(connection, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
             }
         });

@@ -129,9 +129,9 @@ public sealed class AnswerRepresentativeQuestion(AnswerbackDbContext db, Moderat
         }
 
         recipient.AnswerText = answer;
-        await db.SaveChangesAsync(ct);
         // The answer is public on the representative's page at once: the pages it links to are told (a revision tells them again).
         await webmentions.QueueAsync($"/representatives/{representativeId}", answer, ct);
+        await db.SaveChangesAsync(ct);
         return Result.Ok(recipient);
     }
 }

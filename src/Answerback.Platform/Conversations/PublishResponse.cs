@@ -88,6 +88,8 @@ public sealed class PublishResponse(AnswerbackDbContext db, OrganisationAccess a
             })],
         };
         db.Set<Response>().Add(response);
+        // The pages the response links to are told, from the report page that shows it (Webmention), once it is saved.
+        await webmentions.QueueAsync($"/conversations/{report.ConversationId}/reports/{report.Number}", text, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -99,8 +101,6 @@ public sealed class PublishResponse(AnswerbackDbContext db, OrganisationAccess a
 
         // The recurring run would find it too; this one tells the participants now.
         jobs.Enqueue<ConversationAnnouncements>(a => a.RunAsync(CancellationToken.None));
-        // The pages the response links to are told, from the report page that shows it (Webmention).
-        await webmentions.QueueAsync($"/conversations/{report.ConversationId}/reports/{report.Number}", text, ct);
         return Result.Ok(response);
     }
 }

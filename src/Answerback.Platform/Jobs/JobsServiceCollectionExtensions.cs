@@ -3,6 +3,8 @@ using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Hangfire.Storage.SQLite;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -14,9 +16,9 @@ public static class JobsServiceCollectionExtensions
 {
     /// <summary>
     /// Hangfire with PostgreSQL storage on the platform database (its own schema, created on first
-    /// start; clustered: every node's server takes jobs from the same queue, each job once), or
-    /// in-memory storage for SQLite (one node by nature; the durable state of a job, like a queued
-    /// email, is in the platform's own tables, so a restart loses no work). The server runs in the
+    /// start; clustered: every node's server takes jobs from the same queue, each job once), or for
+    /// SQLite (one node by nature) a file beside the database (<see cref="SqliteJobStorage"/>), so a
+    /// job queued before a restart runs after it. The server runs in the
     /// web host unless <c>Jobs:RunServer</c> is false. Callers use Hangfire's
     /// <see cref="IBackgroundJobClient"/> and <see cref="IRecurringJobManager"/> from DI.
     /// </summary>
@@ -38,7 +40,7 @@ public static class JobsServiceCollectionExtensions
             var jobs = provider.GetRequiredService<IOptions<JobsOptions>>().Value;
             if (!database.IsPostgres)
             {
-                return new InMemoryStorage(new InMemoryStorageOptions());
+                return SqliteJobStorage(database.SqliteConnectionString(provider.GetRequiredService<IOptions<StorageOptions>>().Value), jobs);
             }
 
             var options = new PostgreSqlStorageOptions
@@ -73,6 +75,33 @@ public static class JobsServiceCollectionExtensions
             ? ActivatorUtilities.CreateInstance<PostgresJobLocks>(provider)
             : new InProcessJobLocks());
         return services;
+    }
+
+    /// <summary>
+    /// SQLite's jobs are kept in a file beside the database (<c>answerback.db</c> → <c>answerback-jobs.db</c>),
+    /// so a job queued before a restart still runs after it; Hangfire.Storage.SQLite creates its tables
+    /// there. An in-memory database (a connection string with <c>:memory:</c> or <c>Mode=Memory</c>) has no
+    /// file to sit beside, so its jobs stay in memory too. SQLite storage polls: at most every second.
+    /// </summary>
+    public static JobStorage SqliteJobStorage(string connectionString, JobsOptions jobs)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:")
+        {
+            return new InMemoryStorage(new InMemoryStorageOptions());
+        }
+
+        return new SQLiteStorage(JobsFile(builder.DataSource), new SQLiteStorageOptions
+        {
+            QueuePollInterval = jobs.QueuePollInterval < TimeSpan.FromSeconds(1) ? jobs.QueuePollInterval : TimeSpan.FromSeconds(1),
+        });
+    }
+
+    /// <summary>The jobs file for a SQLite database file: the same folder and name, with <c>-jobs</c> added.</summary>
+    public static string JobsFile(string databaseFile)
+    {
+        var full = Path.GetFullPath(databaseFile);
+        return Path.Combine(Path.GetDirectoryName(full)!, Path.GetFileNameWithoutExtension(full) + "-jobs" + Path.GetExtension(full));
     }
 }
 

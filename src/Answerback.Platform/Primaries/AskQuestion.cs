@@ -3,6 +3,7 @@ using Answerback.Platform.Data;
 using Answerback.Platform.Eligibility;
 using Answerback.Platform.Moderation;
 using Answerback.Platform.Notifications;
+using Answerback.Platform.Webmentions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Answerback.Platform.Primaries;
@@ -12,6 +13,9 @@ public static class HustingsRules
 {
     /// <summary>Questions, supports and answers are taken from the hustings' opening until voting closes.</summary>
     public static bool IsOpen(PrimaryState state) => state is PrimaryState.Hustings or PrimaryState.Voting;
+
+    /// <summary>The public page of a primary's hustings, which shows every question and answer (the source of an answer's Webmentions).</summary>
+    public static string PagePath(Guid primaryId) => $"/primaries/{primaryId}/hustings";
 
     internal const string Closed = "The hustings are not open: questions are taken from the hustings' opening until voting closes.";
 
@@ -164,7 +168,7 @@ public sealed class SupportQuestion(AnswerbackDbContext db, CheckEligibility eli
 /// are open. A first answer tells the question's author (<see cref="NotificationKind.QuestionAnswered"/>,
 /// once per answer; a revision tells nobody).
 /// </summary>
-public sealed class AnswerQuestion(AnswerbackDbContext db, ModerationStatus moderation, INotify notify, TimeProvider time)
+public sealed class AnswerQuestion(AnswerbackDbContext db, ModerationStatus moderation, INotify notify, SendWebmentions webmentions, TimeProvider time)
 {
     public const int MaxLength = 5_000;
 
@@ -214,6 +218,8 @@ public sealed class AnswerQuestion(AnswerbackDbContext db, ModerationStatus mode
             row.RevisedAt = now;
         }
 
+        // The answer is public on the hustings page at once: the pages it links to are told (a revision tells them again).
+        await webmentions.QueueAsync(HustingsRules.PagePath(primary.Id), answer, ct);
         await db.SaveChangesAsync(ct);
         if (first && question.AuthorPersonId != actorPersonId)
         {
@@ -223,7 +229,7 @@ public sealed class AnswerQuestion(AnswerbackDbContext db, ModerationStatus mode
                 NotificationKind.QuestionAnswered, question.AuthorPersonId, "hustings-answer:" + row.Id.ToString("N"),
                 Notification.SubjectLine(subject),
                 Notification.Excerpt($"You asked: {question.Text}\n\n{name} answered:\n\n{answer}", 4000),
-                $"/primaries/{primary.Id}/hustings#question-{question.Id}"), ct);
+                $"{HustingsRules.PagePath(primary.Id)}#question-{question.Id}"), ct);
         }
 
         return Result.Ok(row);

@@ -26,6 +26,6 @@ public sealed class HustingsModerationSubjects(AnswerbackDbContext db) : IModera
             where q.Id == subject.Id
             select new { p.OrganisationId, q.AuthorPersonId, q.Text, q.PrimaryId }).FirstOrDefaultAsync(ct);
         return row is null ? null : new ModerationSubjectInfo(row.OrganisationId, row.AuthorPersonId,
-            row.Text.Length > 200 ? row.Text[..200] + "…" : row.Text, $"/primaries/{row.PrimaryId}/hustings#question-{subject.Id}");
+            row.Text.Length > 200 ? row.Text[..200] + "…" : row.Text, $"{HustingsRules.PagePath(row.PrimaryId)}#question-{subject.Id}");
     }
 }

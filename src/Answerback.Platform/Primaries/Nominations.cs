@@ -170,9 +170,9 @@ public sealed class ApproveCandidate(AnswerbackDbContext db, PrimaryAccess acces
         candidate.ApprovedAt = now;
         await Nominations.RenumberAsync(db, primary.Id, ct);
         db.PrimaryLog.Add(PrimaryLogEntry.Of(primary.Id, now, $"Candidate {await Nominations.NameAsync(db, candidate.PersonId, ct)} approved", role));
-        await db.SaveChangesAsync(ct);
         // Approval makes the candidate's page, with the statement, public (a primary takes nominations only once published).
         await webmentions.QueueAsync(Nominations.CandidatePath(candidate), candidate.Statement, ct);
+        await db.SaveChangesAsync(ct);
         return Result.Ok(candidate);
     }
 }
@@ -244,13 +244,13 @@ public sealed class EditStatement(AnswerbackDbContext db, SendWebmentions webmen
         }
 
         candidate.Statement = text;
-        await db.SaveChangesAsync(ct);
         if (candidate.Status == CandidateStatus.Approved)
         {
             // Public already: the pages it links to are told (before approval, ApproveCandidate tells them).
             await webmentions.QueueAsync(Nominations.CandidatePath(candidate), text, ct);
         }
 
+        await db.SaveChangesAsync(ct);
         return Result.Ok(candidate);
     }
 }

@@ -71,7 +71,7 @@ internal sealed class PrimariesDemoSeed(
 
         var ask = new AskQuestion(db, eligibility, clock);
         var support = new SupportQuestion(db, eligibility, moderation, clock);
-        var answer = new AnswerQuestion(db, moderation, new Unannounced(), clock);
+        var answer = new AnswerQuestion(db, moderation, new Unannounced(), webmentions, clock);
         clock.Now = timetable.HustingsOpen.AddHours(1);
         async Task<Guid> Ask(Guid person, string text)
         {

@@ -24,6 +24,7 @@ public static class WebmentionsServiceCollectionExtensions
         services.TryAddScoped<SendWebmentions>();
         services.TryAddScoped<SendWebmention>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IModerationSubjects, WebmentionsModeration>());
+        services.AddHostedService<WebmentionsSchedule>();
         return services;
     }
 }

@@ -86,6 +86,31 @@ internal static class WebmentionArrange
         throw new TimeoutException($"The mention is {status?.State} ({status?.Reason}), not {state}.");
     }
 
+    /// <summary>Waits for the peer's endpoint to receive a Webmention (sent by the app's background job) and returns the first.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> ReceivedAsync(TestPeer peer)
+    {
+        for (var i = 0; i < 300 && peer.Received.IsEmpty; i++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        return Assert.Single(peer.Received);
+    }
+
+    /// <summary>Waits until every Webmention sent from <paramref name="source"/> is marked sent (the job records the endpoint's answer after the POST), and returns them.</summary>
+    public static async Task<List<SentWebmention>> SentAsync(AnswerbackApp app, string source)
+    {
+        List<SentWebmention> sent = [];
+        for (var i = 0; i < 100 && (sent.Count == 0 || sent.Any(w => w.State != SentWebmentionState.Sent)); i++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            sent = await app.WithScopeAsync(s => s.GetRequiredService<AnswerbackDbContext>().Set<SentWebmention>().AsNoTracking().Where(w => w.Source == source).ToListAsync());
+        }
+
+        Assert.All(sent, w => Assert.Equal(SentWebmentionState.Sent, w.State));
+        return sent;
+    }
+
     public static async Task<string> PageAsync(AnswerbackApp app, string path)
     {
         using var client = app.CreateClient();
@@ -212,24 +237,12 @@ public sealed class WebmentionTests(WebmentionsAppFixture fixture) : IClassFixtu
         var published = await app.WithScopeAsync(s => s.GetRequiredService<PublishResponse>().RunAsync(report, organiser, $"We read [the article]({article}) and agree.", []));
         Assert.True(published.Succeeded, string.Join("; ", published.Errors));
 
-        for (var i = 0; i < 300 && peer.Received.IsEmpty; i++)
-        {
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
-        var received = Assert.Single(peer.Received);
+        var received = await WebmentionArrange.ReceivedAsync(peer);
         var source = $"https://localhost/conversations/{conversation}/reports/1";
         Assert.Equal(source, received["source"]);
         Assert.Equal(article, received["target"]);
         Assert.Contains($"href=\"{article}\"", await WebmentionArrange.PageAsync(app, $"/conversations/{conversation}/reports/1"), StringComparison.Ordinal);
-        SentWebmention? sent = null;
-        for (var i = 0; i < 100 && sent?.State != SentWebmentionState.Sent; i++)
-        {
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-            sent = await app.WithScopeAsync(s => s.GetRequiredService<AnswerbackDbContext>().Set<SentWebmention>().AsNoTracking().SingleAsync(w => w.Source == source));
-        }
-
-        Assert.Equal(SentWebmentionState.Sent, sent!.State);
+        var sent = Assert.Single(await WebmentionArrange.SentAsync(app, source));
         Assert.Equal(peer.Url("/endpoint").AbsoluteUri, sent.Endpoint);
         Assert.Equal(peer.Url("/status/1").AbsoluteUri, sent.StatusUrl);
     }

@@ -12,6 +12,7 @@ using Answerback.Platform.Moderation;
 using Answerback.Platform.Notifications;
 using Answerback.Platform.Organisations;
 using Answerback.Platform.Primaries;
+using Answerback.Platform.RateLimits;
 using Answerback.Platform.Residency;
 using Answerback.Platform.Webmentions;
 using Microsoft.AspNetCore.DataProtection;
@@ -83,6 +84,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddResidency(configuration);
         services.AddEligibility();
         services.AddJobs(configuration);
+        services.AddRateLimits();
         services.AddLive();
         services.AddNotifications(configuration);
         services.AddModeration();

@@ -70,7 +70,7 @@ public static class WebApplicationExtensions
             // each such page model carries [TwoFactorRequired] (Infrastructure/TwoFactorRequiredAttribute).
         }).AddMvcOptions(options =>
         {
-            options.Filters.Add<AccountRateLimitFilter>();
+            options.Filters.Add<RateLimitFilter>();
             // Razor Pages already validates the antiforgery token on every POST; this makes the rule
             // explicit and independent of page conventions.
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
@@ -86,7 +86,6 @@ public static class WebApplicationExtensions
         services.AddSessions();
         services.AddAuthorization();
 
-        services.AddWebRateLimiting();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHsts(options =>
         {
@@ -103,7 +102,6 @@ public static class WebApplicationExtensions
         // The HTTP API's document at /openapi/v1.json (each capability's Pages/<Cap>/<Cap>Api.cs).
         services.AddOpenApi();
         services.AddScoped<Pages.Accountability.PostUploads>();
-        services.AddWebmentionEndpoint();
         return services;
     }
 
@@ -128,7 +126,6 @@ public static class WebApplicationExtensions
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
-        app.UseRateLimiter();
         app.UseAuthorization();
         return app;
     }

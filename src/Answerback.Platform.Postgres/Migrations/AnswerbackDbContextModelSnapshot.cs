@@ -1730,6 +1730,28 @@ namespace Answerback.Platform.Postgres.Migrations
                     b.ToTable("PrimaryBallots", (string)null);
                 });
 
+            modelBuilder.Entity("Answerback.Platform.RateLimits.RateLimitWindow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(73)
+                        .HasColumnType("character varying(73)");
+
+                    b.Property<long>("Start")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Ends")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key", "Start");
+
+                    b.HasIndex("Ends");
+
+                    b.ToTable("RateLimitWindows", (string)null);
+                });
+
             modelBuilder.Entity("Answerback.Platform.Residency.RegisterEntry", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1721,6 +1721,28 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.ToTable("PrimaryBallots", (string)null);
                 });
 
+            modelBuilder.Entity("Answerback.Platform.RateLimits.RateLimitWindow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(73)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Ends")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "Start");
+
+                    b.HasIndex("Ends");
+
+                    b.ToTable("RateLimitWindows", (string)null);
+                });
+
             modelBuilder.Entity("Answerback.Platform.Residency.RegisterEntry", b =>
                 {
                     b.Property<Guid>("Id")

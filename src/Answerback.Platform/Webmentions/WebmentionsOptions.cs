@@ -1,3 +1,5 @@
+using Answerback.Platform.RateLimits;
+
 namespace Answerback.Platform.Webmentions;
 
 /// <summary>The <c>Webmentions</c> section: the limits of every fetch of another site's page, and of the endpoint.</summary>
@@ -22,6 +24,12 @@ public sealed class WebmentionsOptions
 
     /// <summary>Notifications accepted per minute naming sources on one host.</summary>
     public int PerSourceHostPerMinute { get; set; } = 60;
+
+    /// <summary><see cref="PerAddressPerMinute"/> as the limit the endpoint counts in the database (every node shares it).</summary>
+    public RateLimit ByAddress => new("Webmention/address", PerAddressPerMinute, TimeSpan.FromMinutes(1));
+
+    /// <summary><see cref="PerSourceHostPerMinute"/> as the limit the endpoint counts in the database (every node shares it).</summary>
+    public RateLimit BySourceHost => new("Webmention/source-host", PerSourceHostPerMinute, TimeSpan.FromMinutes(1));
 
     /// <summary>The site's public address, taken from <c>Site:PublicUrl</c> (targets must be on its host; sources we send are built from it).</summary>
     public string? PublicUrl { get; set; }

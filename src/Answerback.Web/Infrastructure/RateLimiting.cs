@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Claims;
-using System.Threading.RateLimiting;
+using Answerback.Platform.RateLimits;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Options;
@@ -38,13 +38,23 @@ public sealed class RateLimitingOptions
 
     public int VerificationPermitsPerHour { get; set; } = 20;
 
-    internal (int Permits, TimeSpan Window) For(RateLimitKind kind) => kind switch
+    /// <summary>The limit per client address for posts of this kind, e.g. <c>SignIn/address</c>.</summary>
+    public RateLimit ByAddress(RateLimitKind kind) => For(kind, "address");
+
+    /// <summary>The limit per account for posts of this kind (the same permits and window), e.g. <c>SignIn/account</c>.</summary>
+    public RateLimit ByAccount(RateLimitKind kind) => For(kind, "account");
+
+    private RateLimit For(RateLimitKind kind, string by)
     {
-        RateLimitKind.SignIn => (SignInPermitsPerMinute, TimeSpan.FromMinutes(1)),
-        RateLimitKind.SignUp => (SignUpPermitsPerHour, TimeSpan.FromHours(1)),
-        RateLimitKind.PasswordReset => (PasswordResetPermitsPerHour, TimeSpan.FromHours(1)),
-        _ => (VerificationPermitsPerHour, TimeSpan.FromHours(1)),
-    };
+        var (permits, window) = kind switch
+        {
+            RateLimitKind.SignIn => (SignInPermitsPerMinute, TimeSpan.FromMinutes(1)),
+            RateLimitKind.SignUp => (SignUpPermitsPerHour, TimeSpan.FromHours(1)),
+            RateLimitKind.PasswordReset => (PasswordResetPermitsPerHour, TimeSpan.FromHours(1)),
+            _ => (VerificationPermitsPerHour, TimeSpan.FromHours(1)),
+        };
+        return new RateLimit(kind + "/" + by, permits, window);
+    }
 }
 
 /// <summary>
@@ -60,31 +70,14 @@ public interface IRateLimitedAccount
 
 /// <summary>
 /// Two limits in front of the sign-in, sign-up, reset and verification forms, either of which
-/// refuses a post with 429 and the friendly status page: ASP.NET Core's rate limiter by client
-/// address (IPv6 by its /64, which one machine can rotate through), and a page filter by account
-/// (the signed-in person, or the normalised address the form names; an empty one is an account
-/// too). Identity's lock-out (5 failures, 15 minutes) and the platform's 5 failed verifications an
-/// hour per account sit behind these limits.
+/// refuses a post with 429 and the friendly status page: by client address (IPv6 by its /64, which
+/// one machine can rotate through), then by account (the signed-in person, or the normalised address
+/// the form names; an empty one is an account too). Both are counted in the database
+/// (<see cref="CountAttempt"/>), so they hold across every web node. Identity's lock-out (5 failures,
+/// 15 minutes) and the platform's 5 failed verifications an hour per account sit behind these limits.
 /// </summary>
 public static class RateLimiting
 {
-    public static IServiceCollection AddWebRateLimiting(this IServiceCollection services)
-    {
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (context, _) =>
-            {
-                var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Answerback.Web.RateLimiting");
-                logger.RateLimited(context.HttpContext.Request.Path.Value, ClientPartition(context.HttpContext.Connection.RemoteIpAddress));
-                return ValueTask.CompletedTask;
-            };
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, "address", ClientPartition(context.Connection.RemoteIpAddress)));
-        });
-        services.AddSingleton<AccountRateLimiter>();
-        return services;
-    }
-
     /// <summary>The client's partition: an IPv4 address, or the /64 network of an IPv6 one.</summary>
     public static string ClientPartition(IPAddress? address)
     {
@@ -112,48 +105,36 @@ public static class RateLimiting
     public static string NormaliseAccount(string? account)
         => string.IsNullOrWhiteSpace(account) ? "(none)" : account.Trim().ToUpperInvariant();
 
-    private static RateLimitPartition<string> Partition(HttpContext context, string by, string key)
+    /// <summary>
+    /// Counts the attempt against each (limit, partition) in turn and stops at the first refusal (a
+    /// refused address is not also counted against the account). Null when every limit allowed it;
+    /// otherwise the limit that refused, after setting <c>Retry-After</c> to the seconds left in its
+    /// window and logging it with the client's partition (never the account, which may be an email address).
+    /// </summary>
+    public static async Task<RateLimit?> RefusedAsync(HttpContext context, params (RateLimit Limit, string Partition)[] limits)
     {
-        var limited = context.GetEndpoint()?.Metadata.GetMetadata<RateLimitedAttribute>();
-        if (limited is null || !HttpMethods.IsPost(context.Request.Method))
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(limits);
+        var count = context.RequestServices.GetRequiredService<CountAttempt>();
+        foreach (var (limit, partition) in limits)
         {
-            return RateLimitPartition.GetNoLimiter("none");
+            var counted = await count.RunAsync(limit, partition, context.RequestAborted);
+            if (!counted.Allowed)
+            {
+                var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                context.Response.Headers.RetryAfter = counted.RetryAfterSeconds(now).ToString(CultureInfo.InvariantCulture);
+                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Answerback.Web.RateLimiting")
+                    .RateLimited(limit.Name, context.Request.Path.Value, ClientPartition(context.Connection.RemoteIpAddress));
+                return limit;
+            }
         }
 
-        var (permits, window) = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value.For(limited.Kind);
-        return FixedWindow(string.Create(CultureInfo.InvariantCulture, $"{limited.Kind}|{by}|{key}"), permits, window);
+        return null;
     }
-
-    internal static RateLimitPartition<string> FixedWindow(string key, int permits, TimeSpan window)
-        => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = window,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
 }
 
-/// <summary>The per-account limiter, one window per kind of form and account.</summary>
-public sealed class AccountRateLimiter(IOptions<RateLimitingOptions> options) : IDisposable
-{
-    private readonly PartitionedRateLimiter<(RateLimitKind Kind, string Account)> limiter = PartitionedRateLimiter.Create<(RateLimitKind Kind, string Account), string>(key =>
-    {
-        var (permits, window) = options.Value.For(key.Kind);
-        return RateLimiting.FixedWindow(string.Create(CultureInfo.InvariantCulture, $"{key.Kind}|account|{key.Account}"), permits, window);
-    });
-
-    public bool TryAcquire(RateLimitKind kind, string account)
-    {
-        using var lease = limiter.AttemptAcquire((kind, account));
-        return lease.IsAcquired;
-    }
-
-    public void Dispose() => limiter.Dispose();
-}
-
-/// <summary>Applies <see cref="AccountRateLimiter"/> to the POST handlers of <see cref="RateLimitedAttribute"/> pages, after model binding.</summary>
-public sealed class AccountRateLimitFilter(AccountRateLimiter limiter, ILogger<AccountRateLimitFilter> logger) : IAsyncPageFilter
+/// <summary>Applies the <see cref="RateLimitingOptions"/> limits to the POST handlers of <see cref="RateLimitedAttribute"/> pages, after model binding.</summary>
+public sealed class RateLimitFilter(IOptions<RateLimitingOptions> options) : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -164,13 +145,16 @@ public sealed class AccountRateLimitFilter(AccountRateLimiter limiter, ILogger<A
         var limited = context.HandlerInstance.GetType().GetCustomAttributes(typeof(RateLimitedAttribute), inherit: false).OfType<RateLimitedAttribute>().FirstOrDefault();
         if (limited is not null && HttpMethods.IsPost(context.HttpContext.Request.Method))
         {
-            var person = context.HttpContext.User.FindFirstValue(ClaimTypes.NameIdentifier);
+            var http = context.HttpContext;
+            var person = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
             var account = context.HandlerInstance is IRateLimitedAccount typed
                 ? "email:" + RateLimiting.NormaliseAccount(typed.RateLimitAccount)
                 : person is not null ? "person:" + person : null;
-            if (account is not null && !limiter.TryAcquire(limited.Kind, account))
+            var address = RateLimiting.ClientPartition(http.Connection.RemoteIpAddress);
+            var byAddress = (options.Value.ByAddress(limited.Kind), address);
+            (RateLimit, string)[] limits = account is null ? [byAddress] : [byAddress, (options.Value.ByAccount(limited.Kind), account)];
+            if (await RateLimiting.RefusedAsync(http, limits) is not null)
             {
-                logger.RateLimited(context.HttpContext.Request.Path.Value, "one account");
                 context.Result = new StatusCodeResult(StatusCodes.Status429TooManyRequests);
                 return;
             }

@@ -18,8 +18,8 @@ public static partial class WebLog
     [LoggerMessage(1005, LogLevel.Information, "Account {PersonId} reset its password")]
     public static partial void PasswordReset(this ILogger logger, Guid personId);
 
-    [LoggerMessage(1006, LogLevel.Warning, "Rate limit reached for {Path} from {Address}")]
-    public static partial void RateLimited(this ILogger logger, string? path, string address);
+    [LoggerMessage(1006, LogLevel.Warning, "Rate limit {Limit} reached for {Path} from {Address}")]
+    public static partial void RateLimited(this ILogger logger, string limit, string? path, string address);
 
     [LoggerMessage(1007, LogLevel.Information, "Demo sign-in as {PersonId}")]
     public static partial void DemoSignIn(this ILogger logger, Guid personId);

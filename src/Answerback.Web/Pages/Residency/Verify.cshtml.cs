@@ -11,7 +11,7 @@ namespace Answerback.Web.Pages.Residency;
 /// <summary>
 /// Verify residency with an elector number and postcode. Every mismatch gets the same message, so the
 /// page does not reveal whether a number exists; failures are limited per account by the platform and
-/// the form posts by the rate limiter.
+/// the form posts by the rate limits (<see cref="RateLimitFilter"/>).
 /// </summary>
 [RateLimited(RateLimitKind.Verification)]
 public sealed class VerifyModel(VerifyResidency verify, AreaDirectory directory, CurrentPerson current) : PageModel

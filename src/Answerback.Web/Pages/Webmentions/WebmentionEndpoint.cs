@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Threading.RateLimiting;
 using Answerback.Platform.Webmentions;
 using Answerback.Web.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
@@ -33,8 +32,6 @@ public static class WebmentionEndpoint
         ArgumentNullException.ThrowIfNull(site);
         return (site.BaseUri ?? throw new InvalidOperationException("Site:PublicUrl is not set.")).AbsoluteUri.TrimEnd('/');
     }
-
-    public static IServiceCollection AddWebmentionEndpoint(this IServiceCollection services) => services.AddSingleton<WebmentionRateLimiter>();
 
     /// <summary>Adds <c>Link: &lt;…/webmention&gt;; rel="webmention"</c> to every HTML response.</summary>
     public static IApplicationBuilder UseWebmentionDiscovery(this IApplicationBuilder app)
@@ -76,7 +73,7 @@ public static class WebmentionEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpContext context, ReceiveWebmention receive, WebmentionRateLimiter limiter, IOptions<SiteOptions> site, CancellationToken ct)
+    private static async Task<IResult> ReceiveAsync(HttpContext context, ReceiveWebmention receive, IOptions<WebmentionsOptions> limits, IOptions<SiteOptions> site, CancellationToken ct)
     {
         var request = context.Request;
         if (request.ContentType is not { } type || !type.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
@@ -124,9 +121,9 @@ public static class WebmentionEndpoint
         var source = form.TryGetValue("source", out var s) ? s.ToString() : null;
         var target = form.TryGetValue("target", out var t) ? t.ToString() : null;
         var sourceHost = Uri.TryCreate(source?.Trim(), UriKind.Absolute, out var sourceUrl) ? sourceUrl.Host.ToLowerInvariant() : "";
-        if (!limiter.TryAcquire(RateLimiting.ClientPartition(context.Connection.RemoteIpAddress), sourceHost))
+        // Counted in the database before the use case (two upserts), so one the use case refuses still counts.
+        if (await RateLimiting.RefusedAsync(context, (limits.Value.ByAddress, RateLimiting.ClientPartition(context.Connection.RemoteIpAddress)), (limits.Value.BySourceHost, sourceHost)) is not null)
         {
-            context.Response.Headers.RetryAfter = "60";
             return Results.Text("Too many Webmentions from this address or for this source host: try again in a minute.\n", "text/plain", Encoding.UTF8, StatusCodes.Status429TooManyRequests);
         }
 
@@ -142,25 +139,4 @@ public static class WebmentionEndpoint
     }
 
     private static IResult Problem(string message) => Results.Text(message + "\n", "text/plain", Encoding.UTF8, StatusCodes.Status400BadRequest);
-}
-
-/// <summary>Notifications per minute, per client address and per source host (<c>Webmentions:PerAddressPerMinute</c>, <c>PerSourceHostPerMinute</c>).</summary>
-public sealed class WebmentionRateLimiter(IOptions<WebmentionsOptions> options) : IDisposable
-{
-    private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimiting.FixedWindow(
-        key, key.StartsWith("address|", StringComparison.Ordinal) ? options.Value.PerAddressPerMinute : options.Value.PerSourceHostPerMinute, TimeSpan.FromMinutes(1)));
-
-    public bool TryAcquire(string clientPartition, string sourceHost)
-    {
-        using var address = limiter.AttemptAcquire("address|" + clientPartition);
-        if (!address.IsAcquired)
-        {
-            return false;
-        }
-
-        using var host = limiter.AttemptAcquire("host|" + sourceHost);
-        return host.IsAcquired;
-    }
-
-    public void Dispose() => limiter.Dispose();
 }

@@ -1,9 +1,9 @@
 using System.Net;
 using Answerback.Web.Tests.Infrastructure;
 
-namespace Answerback.Web.Tests;
+namespace Answerback.Web.Tests.RateLimits;
 
-/// <summary>ASP.NET's rate limiter in front of sign-in.</summary>
+/// <summary>The rate limits in front of sign-in (counted in the database).</summary>
 public sealed class SignInRateLimitTests(TightSignInLimitFixture apps) : IClassFixture<TightSignInLimitFixture>
 {
     [Theory]
@@ -29,7 +29,7 @@ public sealed class SignInRateLimitTests(TightSignInLimitFixture apps) : IClassF
     }
 }
 
-/// <summary>ASP.NET's rate limiter in front of residency verification (per account, before the platform's own limit).</summary>
+/// <summary>The rate limits in front of residency verification (per account, before the platform's own limit).</summary>
 public sealed class VerificationRateLimitTests(TightVerificationLimitFixture apps) : IClassFixture<TightVerificationLimitFixture>
 {
     [Theory]

@@ -35,7 +35,8 @@ public sealed class QueuePostImport(AnswerbackDbContext db, UploadStore uploads,
             return Result.Failed<PostImport>("file", $"{fileName}: expected an archive (.zip), a Bluesky feed (.json), JSON lines (.jsonl) or a QUT CSV (.csv)");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The file and its row commit together (joining a caller's transaction when there is one).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var stored = await uploads.SaveAsync(upload, fileName, UploadPurpose, ct);
         if (!stored.Succeeded)
         {
@@ -55,7 +56,11 @@ public sealed class QueuePostImport(AnswerbackDbContext db, UploadStore uploads,
         };
         db.Set<PostImport>().Add(import);
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
         return Result.Ok(import);
     }
 }

@@ -6,6 +6,7 @@ using Answerback.Platform.Comments;
 using Answerback.Platform.Data;
 using Answerback.Platform.Demo;
 using Answerback.Platform.Eligibility;
+using Answerback.Platform.Imports;
 using Answerback.Platform.Jobs;
 using Answerback.Platform.Live;
 using Answerback.Platform.Moderation;
@@ -89,6 +90,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddNotifications(configuration);
         services.AddModeration();
         services.AddConversations(configuration);
+        services.AddUploads(configuration);
         services.AddAccountability();
         services.AddComments(configuration);
         services.AddDemo(configuration);

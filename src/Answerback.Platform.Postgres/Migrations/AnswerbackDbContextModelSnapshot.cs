@@ -148,14 +148,14 @@ namespace Answerback.Platform.Postgres.Migrations
                     b.Property<int>("State")
                         .HasColumnType("integer");
 
-                    b.Property<string>("StoredPath")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                    b.Property<Guid?>("UploadId")
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
                     b.HasIndex("RepresentativeId");
+
+                    b.HasIndex("UploadId");
 
                     b.HasIndex("OrganisationId", "CreatedAt");
 
@@ -876,6 +876,52 @@ namespace Answerback.Platform.Postgres.Migrations
                     b.HasIndex("ConversationId", "Participant");
 
                     b.ToTable("ConversationVotes", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Imports.StoredUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("StoredUploads", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Imports.StoredUploadChunk", b =>
+                {
+                    b.Property<Guid>("UploadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("UploadId", "Index");
+
+                    b.ToTable("StoredUploadChunks", (string)null);
                 });
 
             modelBuilder.Entity("Answerback.Platform.Moderation.ModerationAppeal", b =>
@@ -2261,6 +2307,11 @@ namespace Answerback.Platform.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("RepresentativeId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Answerback.Platform.Imports.StoredUpload", null)
+                        .WithMany()
+                        .HasForeignKey("UploadId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Answerback.Platform.Accountability.QuestionRecipient", b =>
@@ -2465,6 +2516,15 @@ namespace Answerback.Platform.Postgres.Migrations
                     b.HasOne("Answerback.Platform.Conversations.Statement", null)
                         .WithMany()
                         .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Imports.StoredUploadChunk", b =>
+                {
+                    b.HasOne("Answerback.Platform.Imports.StoredUpload", null)
+                        .WithMany()
+                        .HasForeignKey("UploadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -141,14 +141,14 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("StoredPath")
-                        .IsRequired()
-                        .HasMaxLength(1000)
+                    b.Property<Guid?>("UploadId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("RepresentativeId");
+
+                    b.HasIndex("UploadId");
 
                     b.HasIndex("OrganisationId", "CreatedAt");
 
@@ -869,6 +869,52 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.HasIndex("ConversationId", "Participant");
 
                     b.ToTable("ConversationVotes", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Imports.StoredUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("StoredUploads", (string)null);
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Imports.StoredUploadChunk", b =>
+                {
+                    b.Property<Guid>("UploadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("UploadId", "Index");
+
+                    b.ToTable("StoredUploadChunks", (string)null);
                 });
 
             modelBuilder.Entity("Answerback.Platform.Moderation.ModerationAppeal", b =>
@@ -2246,6 +2292,11 @@ namespace Answerback.Platform.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("RepresentativeId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Answerback.Platform.Imports.StoredUpload", null)
+                        .WithMany()
+                        .HasForeignKey("UploadId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Answerback.Platform.Accountability.QuestionRecipient", b =>
@@ -2450,6 +2501,15 @@ namespace Answerback.Platform.Sqlite.Migrations
                     b.HasOne("Answerback.Platform.Conversations.Statement", null)
                         .WithMany()
                         .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Answerback.Platform.Imports.StoredUploadChunk", b =>
+                {
+                    b.HasOne("Answerback.Platform.Imports.StoredUpload", null)
+                        .WithMany()
+                        .HasForeignKey("UploadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

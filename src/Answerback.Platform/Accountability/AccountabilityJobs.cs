@@ -17,7 +17,7 @@ public interface IAccountabilityJobs
 
 /// <summary>
 /// Accountability's jobs on Hangfire (clustered on PostgreSQL: each job runs once, on any node; the
-/// uploaded file is kept in the data folder, which the nodes share). The jobs take ids only.
+/// uploaded file is kept in the database's <see cref="Imports.UploadStore"/>, so no folder is shared). The jobs take ids only.
 /// </summary>
 internal sealed class HangfireAccountabilityJobs(IBackgroundJobClient jobs) : IAccountabilityJobs
 {

@@ -20,6 +20,8 @@ public sealed class AnswerCommentThreads(AnswerbackDbContext db, CheckEligibilit
 
     private const string NoThread = "There is no such answered question.";
 
+    private readonly Dictionary<Guid, Answered?> answered = [];
+
     public string Kind => ThreadKind;
 
     public async Task<CommentThreadInfo?> FindAsync(Guid threadId, CancellationToken ct)
@@ -30,9 +32,8 @@ public sealed class AnswerCommentThreads(AnswerbackDbContext db, CheckEligibilit
             return null;
         }
 
-        var name = await db.Set<Representative>().AsNoTracking().Where(r => r.Id == row.FirstAnswered).Select(r => r.Name).FirstOrDefaultAsync(ct) ?? "";
         var text = row.Text.Length > 80 ? row.Text[..80] + "…" : row.Text;
-        return new CommentThreadInfo(row.OwnerOrganisationId, $"/representatives/{row.FirstAnswered}", $"{name} answers “{text}”");
+        return new CommentThreadInfo(row.OwnerOrganisationId, $"/representatives/{row.FirstAnswered}", $"{row.FirstAnsweredName} answers “{text}”");
     }
 
     public async Task<EligibilityDecision> MayTakePartAsync(Guid threadId, Guid personId, CancellationToken ct)
@@ -53,14 +54,19 @@ public sealed class AnswerCommentThreads(AnswerbackDbContext db, CheckEligibilit
         return decision;
     }
 
+    /// <summary>
+    /// The answered, visible question with its first answerer's name, in one query, remembered for the
+    /// scope (one request): a thread's page asks for it twice (the thread, then who may take part).
+    /// </summary>
     private async Task<Answered?> AnsweredAsync(Guid questionId, CancellationToken ct)
     {
-        if (await moderation.HiddenIds(RepresentativeQuestionSubjects.Kind).AnyAsync(id => id == questionId, ct))
+        if (answered.TryGetValue(questionId, out var known))
         {
-            return null;
+            return known;
         }
 
-        return await db.Set<RepresentativeQuestion>().AsNoTracking().Where(q => q.Id == questionId)
+        var hidden = moderation.HiddenIds(RepresentativeQuestionSubjects.Kind);
+        var row = await db.Set<RepresentativeQuestion>().AsNoTracking().Where(q => q.Id == questionId && !hidden.Contains(q.Id))
             .Select(q => new
             {
                 q.AreaId,
@@ -69,9 +75,12 @@ public sealed class AnswerCommentThreads(AnswerbackDbContext db, CheckEligibilit
                 First = q.Recipients.Where(r => r.AnswerText != null).OrderBy(r => r.AnsweredAt).Select(r => (Guid?)r.RepresentativeId).FirstOrDefault(),
             })
             .Where(q => q.First != null)
-            .Select(q => new Answered(q.AreaId, q.OwnerOrganisationId, q.Text, q.First!.Value))
+            .Select(q => new Answered(q.AreaId, q.OwnerOrganisationId, q.Text, q.First!.Value,
+                db.Set<Representative>().Where(r => r.Id == q.First).Select(r => r.Name).FirstOrDefault() ?? ""))
             .FirstOrDefaultAsync(ct);
+        answered[questionId] = row;
+        return row;
     }
 
-    private sealed record Answered(Guid AreaId, Guid OwnerOrganisationId, string Text, Guid FirstAnswered);
+    private sealed record Answered(Guid AreaId, Guid OwnerOrganisationId, string Text, Guid FirstAnswered, string FirstAnsweredName);
 }

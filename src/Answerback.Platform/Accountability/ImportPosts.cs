@@ -1,6 +1,7 @@
 using Answerback.Formats;
 using Answerback.Platform.Common;
 using Answerback.Platform.Data;
+using Answerback.Platform.Imports;
 using Answerback.SocialAudit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,13 +13,17 @@ namespace Answerback.Platform.Accountability;
 /// <summary>
 /// Accepts an upload of posts (an X archive <c>.zip</c>, a Mastodon outbox <c>.zip</c>, a Bluesky feed
 /// <c>.json</c>, QUT <c>.csv</c> or JSON lines <c>.jsonl</c>) for one representative or in bulk: the file
-/// is kept in the data folder and a <see cref="PostImport"/> row records it, queued. The caller checks
-/// who may (<see cref="AccountabilityAccess.MayImportPostsAsync"/>) and then runs <see cref="ImportPosts.RunAsync"/>
+/// is kept in the database's <see cref="UploadStore"/> (so the job may run on any node) and a
+/// <see cref="PostImport"/> row records it, queued, in the same transaction. The caller checks who may
+/// (<see cref="AccountabilityAccess.MayImportPostsAsync"/>) and then runs <see cref="ImportPosts.RunAsync"/>
 /// in the background.
 /// </summary>
-public sealed class QueuePostImport(AnswerbackDbContext db, IOptions<StorageOptions> storage, TimeProvider time)
+public sealed class QueuePostImport(AnswerbackDbContext db, UploadStore uploads, TimeProvider time)
 {
     public static readonly IReadOnlyList<string> Extensions = [".zip", ".json", ".jsonl", ".ndjson", ".csv"];
+
+    /// <summary>The uploads' purpose in the store.</summary>
+    public const string UploadPurpose = "post-import";
 
     public async Task<Result<PostImport>> QueueAsync(Guid organisationId, Guid? representativeId, Guid personId, Stream upload, string fileName, CancellationToken ct = default)
     {
@@ -30,26 +35,32 @@ public sealed class QueuePostImport(AnswerbackDbContext db, IOptions<StorageOpti
             return Result.Failed<PostImport>("file", $"{fileName}: expected an archive (.zip), a Bluesky feed (.json), JSON lines (.jsonl) or a QUT CSV (.csv)");
         }
 
+        // The file and its row commit together (joining a caller's transaction when there is one).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var stored = await uploads.SaveAsync(upload, fileName, UploadPurpose, ct);
+        if (!stored.Succeeded)
+        {
+            return Result.Failed<PostImport>(stored.Errors);
+        }
+
         var import = new PostImport
         {
             Id = Guid.NewGuid(),
             OrganisationId = organisationId,
             RepresentativeId = representativeId,
             RequestedByPersonId = personId,
-            FileName = fileName.Length > 260 ? fileName[^260..] : fileName,
+            FileName = stored.Value.FileName,
+            UploadId = stored.Value.Id,
             State = PostImportState.Queued,
             CreatedAt = time.GetUtcNow(),
         };
-        var folder = Path.Combine(storage.Value.ResolveDataFolder(), "post-imports");
-        Directory.CreateDirectory(folder);
-        import.StoredPath = Path.Combine(folder, import.Id.ToString("N") + extension);
-        await using (var file = new FileStream(import.StoredPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
-        {
-            await upload.CopyToAsync(file, ct);
-        }
-
         db.Set<PostImport>().Add(import);
         await db.SaveChangesAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
         return Result.Ok(import);
     }
 }
@@ -62,7 +73,7 @@ public sealed class QueuePostImport(AnswerbackDbContext db, IOptions<StorageOpti
 /// stored once. Then recomputes the scorecards (<see cref="RecomputeAudit"/>). A bad file fails the
 /// import with the engine's message naming the file, line and field.
 /// </summary>
-public sealed class ImportPosts(IServiceScopeFactory scopes, TimeProvider time, ILogger<ImportPosts> logger)
+public sealed class ImportPosts(IServiceScopeFactory scopes, TimeProvider time, IOptions<UploadsOptions> uploadsOptions, ILogger<ImportPosts> logger)
 {
     private const int BatchSize = 5_000;
 
@@ -108,24 +119,24 @@ public sealed class ImportPosts(IServiceScopeFactory scopes, TimeProvider time, 
         catch (InputFormatException ex)
         {
             await Finish(db, importId, PostImportState.Failed, ex.Message, 0, ct);
-            TryDelete(import.StoredPath);
+            await DeleteUploadAsync(scope.ServiceProvider, import);
             return false;
         }
         catch (UploadRefusedException ex)
         {
             await Finish(db, importId, PostImportState.Failed, ex.Message, 0, ct);
-            TryDelete(import.StoredPath);
+            await DeleteUploadAsync(scope.ServiceProvider, import);
             return false;
         }
         catch (Exception ex) when (lastAttempt && ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Post import {ImportId} failed on its last attempt", importId);
             await Finish(db, importId, PostImportState.Failed, "The import failed on our side. Upload the file again; if it fails again, tell the site's operators.", 0, CancellationToken.None);
-            TryDelete(import.StoredPath);
+            await DeleteUploadAsync(scope.ServiceProvider, import);
             return false;
         }
 
-        TryDelete(import.StoredPath);
+        await DeleteUploadAsync(scope.ServiceProvider, import);
         return true;
     }
 
@@ -160,7 +171,7 @@ public sealed class ImportPosts(IServiceScopeFactory scopes, TimeProvider time, 
         var batch = new List<AuditPost>(BatchSize);
         await using (var staging = await PostStaging.StartAsync(db, ct))
         {
-            await using (var file = File.OpenRead(import.StoredPath))
+            await using (var file = await OpenUploadAsync(services, import, ct))
             {
                 foreach (var post in Read(file, import.FileName))
                 {
@@ -249,15 +260,17 @@ public sealed class ImportPosts(IServiceScopeFactory scopes, TimeProvider time, 
         _ => PostSources.Read(file, fileName),
     };
 
-    private static void TryDelete(string path)
+    /// <summary>The stored file; refused (for good) when it is gone: expired after <c>Uploads:KeepDays</c>, or deleted.</summary>
+    private async Task<Stream> OpenUploadAsync(IServiceProvider services, PostImport import, CancellationToken ct)
+        => (import.UploadId is { } id ? await services.GetRequiredService<UploadStore>().OpenReadAsync(id, ct) : null)
+            ?? throw new UploadRefusedException($"{import.FileName}: the uploaded file is no longer kept (uploads are kept {uploadsOptions.Value.KeepDays} days); upload it again");
+
+    /// <summary>Deletes the stored file once the import is over (it is kept while Hangfire may retry).</summary>
+    private static async Task DeleteUploadAsync(IServiceProvider services, PostImport import)
     {
-        try
+        if (import.UploadId is { } id)
         {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // Left for the operator: the import's outcome is recorded either way.
+            await services.GetRequiredService<UploadStore>().DeleteAsync(id, CancellationToken.None);
         }
     }
 }

@@ -31,8 +31,8 @@ public class PostImport
     /// <summary>The uploaded file's name, as errors name it.</summary>
     public string FileName { get; set; } = "";
 
-    /// <summary>Where the upload waits in the data folder until the job has read it (deleted afterwards).</summary>
-    public string StoredPath { get; set; } = "";
+    /// <summary>The file in the <see cref="Imports.UploadStore"/> until the job has read it (deleted afterwards: then null).</summary>
+    public Guid? UploadId { get; set; }
 
     public PostImportState State { get; set; }
 
@@ -55,9 +55,9 @@ internal sealed class PostImportConfiguration : IEntityTypeConfiguration<PostImp
     {
         builder.ToTable("PostImports");
         builder.Property(i => i.FileName).HasMaxLength(260);
-        builder.Property(i => i.StoredPath).HasMaxLength(1000);
         builder.Property(i => i.Error).HasMaxLength(2000);
         builder.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Imports.StoredUpload>().WithMany().HasForeignKey(i => i.UploadId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Representative>().WithMany().HasForeignKey(i => i.RepresentativeId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(i => new { i.OrganisationId, i.CreatedAt });
     }

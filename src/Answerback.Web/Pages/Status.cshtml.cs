@@ -24,7 +24,7 @@ public sealed class StatusModel : PageModel
             404 => ("Page not found", "We could not find that page. If you typed the address, check it is correct."),
             403 => ("You cannot do that", "Your account does not have permission for this page. If you think it should, ask an organiser of the organisation."),
             429 => ("Too many attempts", "You have tried this too many times. Please wait a while and try again."),
-            413 => ("That file is too large", "Uploads can be at most 200 MB. Split the file and upload the parts."),
+            413 => ("That file is too large", "Uploads can be at most 200 MB (files of posts 512 MB). Split the file and upload the parts."),
             400 => ("Something was wrong with that request", "Please go back, reload the page and try again."),
             405 => ("That did not work", "This page cannot be used that way. Please go back and try again."),
             _ => ("Sorry, something went wrong", "Please try again later."),

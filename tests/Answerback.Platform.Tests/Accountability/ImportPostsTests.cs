@@ -1,17 +1,35 @@
+using System.Data.Common;
 using System.IO.Compression;
 using System.Text;
 using Answerback.Platform.Accountability;
+using Answerback.Platform.Data;
+using Answerback.Platform.Imports;
 using Answerback.Platform.Organisations;
 using Answerback.Platform.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using static Answerback.Platform.Tests.Accountability.AccountabilityArrange;
 
 namespace Answerback.Platform.Tests.Accountability;
 
 public abstract class ImportPostsTests(TestProvider provider) : PlatformTest(provider)
 {
+    private readonly FailingCommit failing = new();
     private Guid greens;
     private Guid alice;
     private Guid organiser;
+
+    /// <summary>Every context of this class's platform can be made to fail the import's final insert once (a crash on our side).</summary>
+    protected override void ConfigureServices(IServiceCollection services)
+        => services.ConfigureDbContext<AnswerbackDbContext>(options => options.AddInterceptors(failing));
+
+    private async Task<int> StoredUploadsAsync()
+    {
+        await using var scope = Db.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AnswerbackDbContext>();
+        return await db.Set<StoredUpload>().CountAsync(Ct) + await db.Set<StoredUploadChunk>().CountAsync(Ct);
+    }
 
     public override async ValueTask InitializeAsync()
     {
@@ -37,6 +55,44 @@ public abstract class ImportPostsTests(TestProvider provider) : PlatformTest(pro
         Assert.Equal((PostImportState.Succeeded, 67L, 67L), (first.State, first.PostsRead, first.PostsAdded));
         Assert.Equal((PostImportState.Succeeded, 67L, 0L), (second.State, second.PostsRead, second.PostsAdded));
         Assert.Equal(67, await Db.StoredPostsAsync());
+        // Both files were deleted from the upload store once imported.
+        Assert.Equal(0, await StoredUploadsAsync());
+    }
+
+    [Fact]
+    public async Task Import_FailsOnOurSideWithRetriesLeft_KeepsTheFileAndTheRetryImportsIt()
+    {
+        var queued = await Db.With<QueuePostImport, Answerback.Platform.Common.Result<PostImport>>(q => q.QueueAsync(greens, alice, organiser, new MemoryStream(JsonLines(ConversationOf("1", "alice"))), "alice.jsonl", Ct));
+        var id = queued.Value!.Id;
+        failing.Armed = true;
+
+        // The first attempt dies on our side with retries left: Hangfire will run it again.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Db.With<ImportPosts, bool>(j => j.ImportAsync(id, lastAttempt: false, Ct)));
+
+        Assert.Equal(0, await Db.StoredPostsAsync());
+        Assert.Equal(PostImportState.Running, (await Db.With<AccountabilityDirectory, PostImportStatus?>(d => d.ImportAsync(id)))!.State);
+        Assert.True(await StoredUploadsAsync() > 0, "the file is kept for the retry");
+
+        var retried = await Db.With<ImportPosts, bool>(j => j.ImportAsync(id, lastAttempt: true, Ct));
+
+        Assert.True(retried);
+        var status = (await Db.With<AccountabilityDirectory, PostImportStatus?>(d => d.ImportAsync(id)))!;
+        Assert.Equal((PostImportState.Succeeded, 67L), (status.State, status.PostsAdded));
+        Assert.Equal(0, await StoredUploadsAsync());
+    }
+
+    [Fact]
+    public async Task Import_UploadExpiredBeforeTheJobRan_FailsSayingToUploadAgain()
+    {
+        var queued = await Db.With<QueuePostImport, Answerback.Platform.Common.Result<PostImport>>(q => q.QueueAsync(greens, alice, organiser, new MemoryStream(JsonLines(ConversationOf("1", "alice"))), "alice.jsonl", Ct));
+        Db.Time.Advance(TimeSpan.FromDays(8));
+        Assert.Equal(1, await Db.With<UploadStore, int>(s => s.DeleteExpiredAsync(Ct)));
+
+        await Db.With<ImportPosts, bool>(j => j.ImportAsync(queued.Value!.Id, Ct));
+
+        var status = (await Db.With<AccountabilityDirectory, PostImportStatus?>(d => d.ImportAsync(queued.Value!.Id)))!;
+        Assert.Equal(PostImportState.Failed, status.State);
+        Assert.StartsWith("alice.jsonl: the uploaded file is no longer kept", status.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -51,6 +107,8 @@ public abstract class ImportPostsTests(TestProvider provider) : PlatformTest(pro
         Assert.StartsWith("alice.jsonl:68:", status.Error, StringComparison.Ordinal);
         Assert.Contains("time", status.Error, StringComparison.Ordinal);
         Assert.Equal(0, await Db.StoredPostsAsync());
+        // A bad file failed for good: it is not kept.
+        Assert.Equal(0, await StoredUploadsAsync());
     }
 
     [Fact]
@@ -144,6 +202,23 @@ public abstract class ImportPostsTests(TestProvider provider) : PlatformTest(pro
         }
 
         return stream.ToArray();
+    }
+}
+
+/// <summary>Fails the one statement that moves staged posts into AuditPosts, once, while armed.</summary>
+internal sealed class FailingCommit : DbCommandInterceptor
+{
+    public volatile bool Armed;
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (Armed && command.CommandText.Contains("INTO \"AuditPosts\"", StringComparison.Ordinal))
+        {
+            Armed = false;
+            throw new InvalidOperationException("A simulated failure on our side.");
+        }
+
+        return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Answerback.Platform.Accountability;
 using Answerback.Platform.Comments;
 using Answerback.Platform.Common;
@@ -9,6 +10,7 @@ using Answerback.Platform.Residency;
 using Answerback.Platform.Tests.Infrastructure;
 using Answerback.Platform.Tests.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +19,7 @@ namespace Answerback.Platform.Tests.Accountability;
 /// <summary>Residents' questions to representatives: asking, answering, the follow-up emails, response rates and campaign grouping.</summary>
 public abstract class RepresentativeQuestionsTests(TestProvider provider) : PlatformTest(provider)
 {
+    private readonly QuestionReads reads = new();
     private Guid greens;
     private Guid blues;
     private Guid organiser;
@@ -31,8 +34,27 @@ public abstract class RepresentativeQuestionsTests(TestProvider provider) : Plat
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Site:PublicUrl"] = "https://answerback.example" };
 
     // The web host provides IConfiguration; the follow-up emails' links need Site:PublicUrl from it.
+    // The reads of the questions table are counted (AnswerThread_PageForAResident_ReadsTheQuestionOnce).
     protected override void ConfigureServices(IServiceCollection services)
-        => services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(Settings).Build());
+    {
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(Settings).Build());
+        services.ConfigureDbContext<AnswerbackDbContext>(options => options.AddInterceptors(reads));
+    }
+
+    [Fact]
+    public async Task AnswerThread_PageForAResident_ReadsTheQuestionOnce()
+    {
+        var question = (await Ask(resident, alice, "Will the library open on Sundays?")).Value!;
+        Assert.True((await Answer(alicePerson, question.Id, alice, "From June.")).Succeeded);
+        reads.Count = 0;
+
+        // The thread (its title and place) and whether the viewer may take part: one read of the question.
+        var view = await Db.With<CommentThreadQuery, CommentThreadView?>(q => q.PageAsync(AnswerCommentThreads.ThreadKind, question.Id, resident, 1, Ct));
+
+        Assert.True(view!.ViewerMayTakePart, view.WhyNot);
+        Assert.Equal("Alice Green answers “Will the library open on Sundays?”", view.Title);
+        Assert.Equal(1, reads.Count);
+    }
 
     public override async ValueTask InitializeAsync()
     {
@@ -335,6 +357,32 @@ public abstract class RepresentativeQuestionsTests(TestProvider provider) : Plat
         // A hidden question takes its thread with it.
         Assert.True((await Db.With<HideContent, Result<ModerationDecision>>(h => h.RunAsync(new ModerationSubject(RepresentativeQuestionSubjects.Kind, question.Id), ModerationReason.OffTopic, organiser, Ct))).Succeeded);
         Assert.Equal("thread", Assert.Single((await Post(resident, "Why hidden?")).Errors).Field);
+    }
+}
+
+/// <summary>Counts the queries that read the questions table.</summary>
+internal sealed class QuestionReads : DbCommandInterceptor
+{
+    public int Count;
+
+    private void Saw(DbCommand command)
+    {
+        if (command.CommandText.Contains("FROM \"RepresentativeQuestions\"", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref Count);
+        }
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Saw(command);
+        return base.ReaderExecuting(command, eventData, result);
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Saw(command);
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 }
 

@@ -11,8 +11,8 @@ namespace Answerback.Web.Pages.Accountability;
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
 public sealed class UploadModel(AccountabilityDirectory directory, AccountabilityAccess access, PostUploads uploads, CurrentPerson current) : PageModel
 {
-    /// <summary>A million posts of JSON lines is about 300 MB; archives are far smaller.</summary>
-    public const long MaxUploadBytes = 512L * 1024 * 1024;
+    /// <summary>A million posts of JSON lines is about 300 MB; archives are far smaller. The store's default limit (<c>Uploads:MaxBytes</c>) is the same.</summary>
+    public const long MaxUploadBytes = Answerback.Platform.Imports.UploadsOptions.DefaultMaxBytes;
 
     [BindProperty]
     [Required(ErrorMessage = "Choose a file of posts")]

@@ -3,6 +3,7 @@ using Answerback.Platform.Accounts;
 using Answerback.Platform.Areas;
 using Answerback.Platform.Data;
 using Answerback.Platform.Demo;
+using Answerback.Platform.Jobs;
 using Answerback.Platform.Organisations;
 using Answerback.Platform.Residency;
 using Answerback.Platform.Webmentions;
@@ -26,12 +27,14 @@ namespace Answerback.Platform.Primaries;
 /// salts and postal codes are random, as in any primary). Seeded once, all or nothing: the published
 /// result is the seed's completion marker (the count is its last step). A seed that fails removes
 /// what it wrote, and one that was killed half-way (a primary of this title without a result) is
-/// removed at the next start and seeded again; the primary's rows all cascade from it.
+/// removed at the next start and seeded again; the primary's rows all cascade from it. The seed
+/// holds a job lock (<see cref="LockKey"/>) so that a node starting beside one that is seeding
+/// leaves its work alone.
 /// </summary>
 internal sealed class FinishedPrimaryDemoSeed(
     AnswerbackDbContext db, PrimaryAccess access, OrganisationAccess organisationAccess, IBallotPapers papers,
     ResidencyHasher hasher, BoardQuery board, OrganisationDirectory organisations, AreaDirectory areas,
-    UserManager<Person> users, SendWebmentions webmentions, TimeProvider time, ILogger<CountPrimary> countLogger, ILogger<FinishedPrimaryDemoSeed> logger) : IDemoSeed
+    UserManager<Person> users, SendWebmentions webmentions, IJobLocks locks, TimeProvider time, ILogger<CountPrimary> countLogger, ILogger<FinishedPrimaryDemoSeed> logger) : IDemoSeed
 {
     public const string Title = DemoData.FinishedPrimaryTitle;
 
@@ -47,8 +50,18 @@ internal sealed class FinishedPrimaryDemoSeed(
     /// <summary>Called after each step with its name (tests inject a failure half-way with it).</summary>
     internal Func<string, Task> AfterStep { get; set; } = _ => Task.CompletedTask;
 
+    /// <summary>The lock held while seeding: two nodes starting at once must not take each other's seed for a half one.</summary>
+    public const string LockKey = "demo:finished-primary";
+
     public async Task SeedAsync(DemoSeeding seeding, CancellationToken ct)
     {
+        // Another node is seeding it: that node finishes it (or removes what it wrote).
+        await using var held = await locks.TryAcquireAsync(LockKey, ct);
+        if (held is null)
+        {
+            return;
+        }
+
         var results = await db.Primaries.Where(p => p.Title == Title).Select(p => p.ResultPublishedAt).ToListAsync(ct);
         if (results.Exists(r => r is not null))
         {

@@ -81,10 +81,40 @@ internal static class BoardAppender
     /// </summary>
     public static string Stage(AnswerbackDbContext db, Guid primaryId, SealedBallot ballot)
     {
+        var (stored, pending) = Staged(primaryId, ballot);
+        db.Set<StoredBallot>().Add(stored);
+        db.Set<PendingBoardEntry>().Add(pending);
+        return pending.TrackingCode;
+    }
+
+    /// <summary>The rows <see cref="Stage"/> writes for a sealed ballot: the ballot and its pending entry, under a new tracking code.</summary>
+    public static (StoredBallot Ballot, PendingBoardEntry Entry) Staged(Guid primaryId, SealedBallot ballot)
+    {
+        ArgumentNullException.ThrowIfNull(ballot);
         var trackingCode = TrackingCodes.New();
-        db.Set<StoredBallot>().Add(new StoredBallot { Id = Guid.NewGuid(), PrimaryId = primaryId, TrackingCode = trackingCode, Text = ballot.Ballot, Salt = ballot.Salt });
-        db.Set<PendingBoardEntry>().Add(new PendingBoardEntry { PrimaryId = primaryId, TrackingCode = trackingCode, Commitment = ballot.Commitment });
-        return trackingCode;
+        return (new StoredBallot { Id = Guid.NewGuid(), PrimaryId = primaryId, TrackingCode = trackingCode, Text = ballot.Ballot, Salt = ballot.Salt },
+            new PendingBoardEntry { PrimaryId = primaryId, TrackingCode = trackingCode, Commitment = ballot.Commitment });
+    }
+
+    /// <summary>
+    /// Appends a batch of pending entries to <paramref name="chain"/> in an order drawn from the
+    /// cryptographic generator (shuffling <paramref name="pending"/> in place), and returns the board
+    /// rows to store. The pending rows come in tracking-code order, itself random; the shuffle makes the
+    /// board's order independent of anything stored, casting order included.
+    /// </summary>
+    public static List<BoardRecord> Chain(Guid primaryId, BoardChain chain, PendingBoardEntry[] pending)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        ArgumentNullException.ThrowIfNull(pending);
+        RandomNumberGenerator.Shuffle(pending.AsSpan());
+        var records = new List<BoardRecord>(pending.Length);
+        foreach (var p in pending)
+        {
+            var entry = chain.Append(p.TrackingCode, p.Commitment);
+            records.Add(new BoardRecord { PrimaryId = primaryId, Sequence = entry.Sequence, TrackingCode = entry.TrackingCode, Commitment = entry.Commitment, Hash = entry.Hash });
+        }
+
+        return records;
     }
 
     /// <summary>
@@ -102,17 +132,8 @@ internal static class BoardAppender
             return 0;
         }
 
-        // The pending rows come in tracking-code order, itself random; the shuffle makes the board's
-        // order independent of anything stored, casting order included.
-        RandomNumberGenerator.Shuffle(pending.AsSpan());
         var chain = BoardChain.Resume(head.Count, head.Hash);
-        var records = new List<BoardRecord>(pending.Length);
-        foreach (var p in pending)
-        {
-            var entry = chain.Append(p.TrackingCode, p.Commitment);
-            records.Add(new BoardRecord { PrimaryId = head.PrimaryId, Sequence = entry.Sequence, TrackingCode = entry.TrackingCode, Commitment = entry.Commitment, Hash = entry.Hash });
-        }
-
+        var records = Chain(head.PrimaryId, chain, pending);
         db.Set<BoardRecord>().AddRange(records);
         head.Count = chain.Count;
         head.Hash = chain.Head;

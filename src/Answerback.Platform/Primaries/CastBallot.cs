@@ -259,16 +259,15 @@ public sealed class CastBallot(AnswerbackDbContext db, IBallotPapers papers, Che
                 continue;
             }
 
-            string? refused = outcome.Sealed is null or true ? null
-                : !outcome.Marked ? (outcome.Known ? CodeUsedMessage : CodeUnknownMessage)
-                : outcome.Holder is { } personId ? await UseHolderCredentialAsync(paper, personId, ct)
-                : null;
             if (outcome.Sealed is null or true)
             {
                 await transaction.RollbackAsync(ct);
                 return Result.Failed<CastReceipt>(VotingField, "Voting in this primary has closed.");
             }
 
+            var refused = !outcome.Marked ? (outcome.Known ? CodeUsedMessage : CodeUnknownMessage)
+                : outcome.Holder is { } personId ? await UseHolderCredentialAsync(paper, personId, ct)
+                : null;
             if (refused is not null)
             {
                 await transaction.RollbackAsync(ct);

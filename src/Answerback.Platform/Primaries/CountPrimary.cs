@@ -83,6 +83,14 @@ public sealed class PublishCheckpoints(AnswerbackDbContext db, IBallotPapers pap
     /// <summary>The longest a board in voting goes without a checkpoint.</summary>
     public static readonly TimeSpan MaxInterval = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Whether a run of the job at <paramref name="now"/> publishes a checkpoint of a board of
+    /// <paramref name="count"/> entries whose last one was <paramref name="last"/>: when the board
+    /// grew, or before <see cref="MaxInterval"/> passes without one.
+    /// </summary>
+    internal static bool IsDue(PublishedCheckpoint? last, int count, DateTimeOffset now)
+        => last is null || last.Count != count || now - last.PublishedAt >= MaxInterval - TimeSpan.FromMinutes(1);
+
     /// <summary>Publishes the due checkpoints; returns how many.</summary>
     public async Task<int> RunAsync(CancellationToken ct = default)
     {
@@ -101,7 +109,7 @@ public sealed class PublishCheckpoints(AnswerbackDbContext db, IBallotPapers pap
             var head = await db.Set<BoardHead>().AsNoTracking().SingleAsync(h => h.PrimaryId == id, ct);
             var last = await db.Set<PublishedCheckpoint>().AsNoTracking().Where(c => c.PrimaryId == id)
                 .OrderByDescending(c => c.PublishedAt).FirstOrDefaultAsync(ct);
-            if (last is not null && last.Count == head.Count && now - last.PublishedAt < MaxInterval - TimeSpan.FromMinutes(1))
+            if (!IsDue(last, head.Count, now))
             {
                 continue;
             }

@@ -3,6 +3,7 @@ using Answerback.Platform.Accounts;
 using Answerback.Platform.Areas;
 using Answerback.Platform.Data;
 using Answerback.Platform.Demo;
+using Answerback.Platform.Jobs;
 using Answerback.Platform.Organisations;
 using Answerback.Platform.Residency;
 using Answerback.Platform.Webmentions;
@@ -23,12 +24,17 @@ namespace Answerback.Platform.Primaries;
 /// <see cref="PublishCheckpoints"/>, and the count run by
 /// <see cref="CountPrimary"/> after the close. Its board verifies, its result page and BLT download work.
 /// The ballots come from a seeded generator: the same preferences on every machine (the tracking codes,
-/// salts and postal codes are random, as in any primary). Seeded once.
+/// salts and postal codes are random, as in any primary). Seeded once, all or nothing: the published
+/// result is the seed's completion marker (the count is its last step). A seed that fails removes
+/// what it wrote, and one that was killed half-way (a primary of this title without a result) is
+/// removed at the next start and seeded again; the primary's rows all cascade from it. The seed
+/// holds a job lock (<see cref="LockKey"/>) so that a node starting beside one that is seeding
+/// leaves its work alone.
 /// </summary>
 internal sealed class FinishedPrimaryDemoSeed(
     AnswerbackDbContext db, PrimaryAccess access, OrganisationAccess organisationAccess, IBallotPapers papers,
     ResidencyHasher hasher, BoardQuery board, OrganisationDirectory organisations, AreaDirectory areas,
-    UserManager<Person> users, AppendToBoard append, SendWebmentions webmentions, TimeProvider time, ILogger<CountPrimary> countLogger, ILogger<FinishedPrimaryDemoSeed> logger) : IDemoSeed
+    UserManager<Person> users, SendWebmentions webmentions, IJobLocks locks, TimeProvider time, ILogger<CountPrimary> countLogger, ILogger<FinishedPrimaryDemoSeed> logger) : IDemoSeed
 {
     public const string Title = DemoData.FinishedPrimaryTitle;
 
@@ -41,13 +47,58 @@ internal sealed class FinishedPrimaryDemoSeed(
     // After the hustings-phase primary: both need the party, its people and the register.
     public int Order => DemoSeedOrder.Primaries + 1;
 
+    /// <summary>Called after each step with its name (tests inject a failure half-way with it).</summary>
+    internal Func<string, Task> AfterStep { get; set; } = _ => Task.CompletedTask;
+
+    /// <summary>The lock held while seeding: two nodes starting at once must not take each other's seed for a half one.</summary>
+    public const string LockKey = "demo:finished-primary";
+
     public async Task SeedAsync(DemoSeeding seeding, CancellationToken ct)
     {
-        if (await db.Primaries.AnyAsync(p => p.Title == Title, ct))
+        // Another node is seeding it: that node finishes it (or removes what it wrote).
+        await using var held = await locks.TryAcquireAsync(LockKey, ct);
+        if (held is null)
         {
             return;
         }
 
+        var results = await db.Primaries.Where(p => p.Title == Title).Select(p => p.ResultPublishedAt).ToListAsync(ct);
+        if (results.Exists(r => r is not null))
+        {
+            return;
+        }
+
+        if (results.Count > 0)
+        {
+            if (logger.IsEnabled(LogLevel.Warning))
+            {
+                logger.LogWarning("The demo primary {Title} was seeded only half-way (no result): removing it and seeding it again", Title);
+            }
+
+            await RemoveUnfinishedAsync(ct);
+        }
+
+        try
+        {
+            await SeedFullyAsync(ct);
+        }
+        catch
+        {
+            // Whatever the failure, no half demo stays behind (nor, after a crash, past the next start).
+            await RemoveUnfinishedAsync(CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>Removes a primary of the demo's title that has no result, with everything of it (cascading from the primary row).</summary>
+    private async Task RemoveUnfinishedAsync(CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await db.Primaries.Where(p => p.Title == Title && p.ResultPublishedAt == null).ExecuteDeleteAsync(ct);
+    }
+
+    private async Task SeedFullyAsync(CancellationToken ct)
+    {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var organisation = await organisations.FindAsync(DemoData.OrganisationSlug, ct) ?? throw new InvalidOperationException("The demo party is missing.");
         var romsey = (await areas.ChoicesAsync(codedOnly: true, ct)).Single(a => a.Code == DemoData.WardCode("Romsey")).Id;
@@ -68,6 +119,7 @@ internal sealed class FinishedPrimaryDemoSeed(
             romsey, 1, "av", Electorate.MembersOrVerifiedResidents, timetable);
         var primary = PrimariesDemoSeed.Check(await new CreatePrimary(db, access, clock).CreateAsync(organiser, organisation.Id, details, ct));
         PrimariesDemoSeed.Check(await new PublishPrimary(db, access, clock).PublishAsync(organiser, primary.Id, ct));
+        await AfterStep("published");
 
         clock.Now = timetable.NominationsOpen.AddHours(3);
         var nominate = new Nominate(db, clock);
@@ -87,6 +139,8 @@ internal sealed class FinishedPrimaryDemoSeed(
             PrimariesDemoSeed.Check(await approve.ApproveAsync(organiser, candidate.Id, ct));
         }
 
+        await AfterStep("candidates");
+
         // The organiser exports the postal codes for the mail merge before polling day.
         clock.Now = timetable.VotingOpens.AddDays(-10);
         var extract = new StringBuilder("elector_number,postcode\n");
@@ -99,7 +153,9 @@ internal sealed class FinishedPrimaryDemoSeed(
         var export = PrimariesDemoSeed.Check(await new ExportPostalCodes(db, papers, organisationAccess, hasher, clock).ExportAsync(primary.Id, organiser, upload, "romsey-district-2.csv", ct));
         var codes = export.Csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line => line.Split(',')[2]).ToList();
 
+        await AfterStep("postal codes");
         await PollingDayAsync(primary.Id, timetable, codes, clock, ct);
+        await AfterStep("polling day");
         // The count job's first run after the close.
         clock.Now = timetable.VotingCloses.AddMinutes(1);
         if (!await new CountPrimary(db, papers, board, clock, countLogger).RunAsync(primary.Id, ct))
@@ -114,14 +170,16 @@ internal sealed class FinishedPrimaryDemoSeed(
     }
 
     /// <summary>
-    /// Polling day: each synthetic voter's ranking is checked (<see cref="ValidateBallot"/>), sealed
-    /// with a fresh salt (<see cref="SealedBallot"/>) and staged as a pending board entry by
-    /// <see cref="BoardAppender.Stage"/>, the code <see cref="CastBallot"/> uses, with the code voted
-    /// with marked used in the same transaction; the checkpoint job runs every 5 minutes of the day and
-    /// appends what waits (<see cref="AppendToBoard"/>), as on a real polling day. One transaction per
-    /// 5 minutes of voting, not <see cref="CastBallot"/> per ballot: its transaction and commit per
-    /// ballot took 40 to 70 s for 800 ballots on the loaded 2-core machine, too slow for a start-up
-    /// (docs/primaries.md, "Demo").
+    /// Polling day, written in one transaction with one SaveChanges: each synthetic voter's ranking is
+    /// checked (<see cref="ValidateBallot"/>), sealed with a fresh salt (<see cref="SealedBallot"/>)
+    /// and staged as <see cref="CastBallot"/> stages it (<see cref="BoardAppender.Staged"/>); at each
+    /// 5-minute run of the checkpoint job the ballots waiting since the last run are appended to the
+    /// chain in a shuffled batch as the appender does (<see cref="BoardAppender.Chain"/>) and a
+    /// checkpoint is kept when the job would publish one (<see cref="PublishCheckpoints.IsDue"/>); the
+    /// ballots of the last minutes stay pending for the count. The codes voted with are marked used in
+    /// one statement. The board is computed in memory and written once, not appended through 180 job
+    /// runs of a few round trips and a commit each (which, with a transaction per run of casts, was
+    /// most of the seed's time; docs/primaries.md, "Demo").
     /// </summary>
     private async Task PollingDayAsync(Guid primaryId, PrimaryTimetable timetable, IReadOnlyList<string> codes, DemoClock clock, CancellationToken ct)
     {
@@ -132,42 +190,64 @@ internal sealed class FinishedPrimaryDemoSeed(
         var random = new Random(BallotSeed);
         var voters = codes.OrderBy(_ => random.Next()).Take(DemoData.RomseyBallots).ToList();
         var key = await hasher.GetKeyAsync(ct);
-        var checkpoints = new PublishCheckpoints(db, papers, append, clock);
         var step = (timetable.VotingCloses - timetable.VotingOpens) / (voters.Count + 1);
 
-        await BoardAppender.EnsureHeadAsync(db, primaryId, ct);
+        var chain = BoardChain.Start(paper.BoardId);
+        var ballots = new List<StoredBallot>(voters.Count);
+        var records = new List<BoardRecord>(voters.Count);
+        var checkpoints = new List<PublishedCheckpoint>();
+        var used = new List<string>(voters.Count);
         var cast = 0;
-        async Task CastUntilAsync(DateTimeOffset until)
+        List<PendingBoardEntry> CastUntil(DateTimeOffset until)
         {
-            var used = new List<string>();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var pending = new List<PendingBoardEntry>();
             for (; cast < voters.Count && timetable.VotingOpens + (step * (cast + 1)) < until; cast++)
             {
-                clock.Now = timetable.VotingOpens + (step * (cast + 1));
                 var ballot = PrimariesDemoSeed.Check(ValidateBallot.Check(paper.Method, paper.Candidates, Ranking(random, order, paper.Candidates.Count)));
-                BoardAppender.Stage(db, primaryId, SealedBallot.Seal(ballot));
+                var (stored, entry) = BoardAppender.Staged(primaryId, SealedBallot.Seal(ballot));
+                ballots.Add(stored);
+                pending.Add(entry);
                 used.Add(CredentialCodes.TryParse(voters[cast], out var canonical, out var problem)
                     ? CredentialCodes.Hash(key, paper.BoardId, canonical)
                     : throw new InvalidOperationException("The demo exported a code it cannot read: " + problem));
             }
 
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            await db.Set<PrimaryCredential>().Where(c => c.PrimaryId == primaryId && c.CodeHash != null && used.Contains(c.CodeHash))
-                .ExecuteUpdateAsync(u => u.SetProperty(c => c.Used, true), ct);
-            await transaction.CommitAsync(ct);
+            return pending;
         }
 
         for (var run = timetable.VotingOpens; run < timetable.VotingCloses; run += CheckpointJobInterval)
         {
-            // The ballots cast since the job's last run, then the run (which appends them first).
-            await CastUntilAsync(run);
-            clock.Now = run;
-            await checkpoints.RunAsync(ct);
+            // The ballots cast since the job's last run, then the run: it appends them (in the order the
+            // appender reads them, by tracking code, before its shuffle), then checkpoints the head.
+            var waiting = CastUntil(run).OrderBy(p => p.TrackingCode, StringComparer.Ordinal).ToArray();
+            records.AddRange(BoardAppender.Chain(primaryId, chain, waiting));
+            if (PublishCheckpoints.IsDue(checkpoints.LastOrDefault(), chain.Count, run))
+            {
+                checkpoints.Add(new PublishedCheckpoint { Id = Guid.NewGuid(), PrimaryId = primaryId, Count = chain.Count, Hash = chain.Head, PublishedAt = run });
+            }
+        }
+
+        var last = CastUntil(timetable.VotingCloses);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            db.Set<StoredBallot>().AddRange(ballots);
+            db.Set<BoardRecord>().AddRange(records);
+            db.Set<PendingBoardEntry>().AddRange(last);
+            db.Set<PublishedCheckpoint>().AddRange(checkpoints);
+            db.Set<BoardHead>().Add(new BoardHead { PrimaryId = primaryId, Count = chain.Count, Hash = chain.Head });
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
             db.ChangeTracker.Clear();
         }
 
-        await CastUntilAsync(timetable.VotingCloses);
+        await db.Set<PrimaryCredential>().Where(c => c.PrimaryId == primaryId && c.CodeHash != null && used.Contains(c.CodeHash))
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Used, true), ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>

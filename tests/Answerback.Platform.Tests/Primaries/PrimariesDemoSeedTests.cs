@@ -16,6 +16,48 @@ public abstract class PrimariesDemoSeedTests(TestProvider provider) : PlatformTe
     {
         await Db.With<SeedDemo, SeedDemoReport>(s => s.SeedAsync(Ct));
 
+        await RomseyFinishedWithABoardThatVerifiesAsync();
+        await ArburyInItsHustingsWithQuestionsSupportsAnswersAndOneHiddenOnTheLogAsync();
+    }
+
+    [Fact]
+    public async Task SeedAsync_FailingHalfWay_LeavesNoHalfPrimary_AndAfterACrashTheNextStartSeedsItFully()
+    {
+        // A failure after polling day (ballots, board and codes written, not counted): nothing of Romsey stays.
+        await using (var scope = Db.Scope())
+        {
+            var seeds = scope.ServiceProvider.GetServices<IDemoSeed>().ToList();
+            seeds.OfType<FinishedPrimaryDemoSeed>().Single().AfterStep = step => step == "polling day" ? throw new InvalidOperationException("Injected failure after " + step) : Task.CompletedTask;
+            var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => new SeedDemo(seeds).SeedAsync(Ct));
+            Assert.StartsWith("Injected failure", failure.Message, StringComparison.Ordinal);
+        }
+
+        await using (var scope = Db.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AnswerbackDbContext>();
+            Assert.False(await db.Primaries.AnyAsync(p => p.Title == FinishedPrimaryDemoSeed.Title, Ct));
+            Assert.Equal(0, await db.Set<StoredBallot>().CountAsync(Ct));
+            Assert.Equal(0, await db.Set<BoardRecord>().CountAsync(Ct));
+            Assert.Equal(0, await db.Set<PendingBoardEntry>().CountAsync(Ct));
+            Assert.Equal(0, await db.Set<PublishedCheckpoint>().CountAsync(Ct));
+            Assert.Equal(0, await db.Set<PrimaryCredential>().CountAsync(Ct));
+
+            // What a process killed right after the first step leaves: the primary, without a result.
+            var arbury = await db.Primaries.AsNoTracking().SingleAsync(p => p.Title == PrimariesDemoSeed.HustingsTitle, Ct);
+            arbury.Id = Guid.NewGuid();
+            arbury.Title = FinishedPrimaryDemoSeed.Title;
+            db.Primaries.Add(arbury);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        // The next start removes the half-seeded primary and seeds it whole.
+        await Db.With<SeedDemo, SeedDemoReport>(s => s.SeedAsync(Ct));
+        await RomseyFinishedWithABoardThatVerifiesAsync();
+    }
+
+    // Part of the tests above, after a seed.
+    private async Task RomseyFinishedWithABoardThatVerifiesAsync()
+    {
         var id = await IdOfAsync(FinishedPrimaryDemoSeed.Title);
         var summary = (await Db.With<PrimaryQuery, PrimarySummary?>(q => q.GetAsync(id, Ct)))!;
         Assert.Equal(PrimaryState.ResultPublished, summary.Primary.StateAt(Db.Time.GetUtcNow()));
@@ -47,11 +89,9 @@ public abstract class PrimariesDemoSeedTests(TestProvider provider) : PlatformTe
         }
 
         Assert.NotNull(await Db.With<BoardQuery, string?>(b => b.BltAsync(id, Ct)));
-
-        await ArburyInItsHustingsWithQuestionsSupportsAnswersAndOneHiddenOnTheLogAsync();
     }
 
-    // Part of the test above, which seeds the demo once.
+    // Part of the first test above, which seeds the demo once.
     private async Task ArburyInItsHustingsWithQuestionsSupportsAnswersAndOneHiddenOnTheLogAsync()
     {
         var id = await IdOfAsync(PrimariesDemoSeed.HustingsTitle);

@@ -168,7 +168,7 @@ public sealed class ConversationMapScenario : IScenario
 
 /// <summary>
 /// From a vote to the stored map that includes it, at 20,000 participants: a signed-in participant
-/// votes over HTTP; the time until a map whose last vote is that vote is stored (the debounce, the
+/// votes over HTTP; the time until a map whose vote sequence includes that vote is stored (the debounce, the
 /// Hangfire pick-up, loading the votes, the engine, storing) is printed per round.
 /// <code>
 /// ANSWERBACK_TEST_POSTGRES=... dotnet bench/Answerback.Benchmarks/bin/Release/net10.0/Answerback.Benchmarks.dll scenario conversation-vote-to-map [participants] [statements] [rounds]
@@ -203,8 +203,8 @@ public sealed class ConversationVoteToMapScenario : IScenario
                 return 1;
             }
 
-            var castAt = await site.LastVoteAtAsync(conversation.Id);
-            while (await site.MapLastVoteAtAsync(conversation.Id) < castAt)
+            var sequence = await site.VoteSequenceAsync(conversation.Id);
+            while (await site.MapVoteSequenceAsync(conversation.Id) < sequence)
             {
                 if (clock.Elapsed > TimeSpan.FromMinutes(2))
                 {
@@ -430,10 +430,10 @@ internal sealed class ConversationSite : IAsyncDisposable
 
     public Task<int> CountVotesAsync(Guid conversation) => WithDbAsync(db => db.Set<Vote>().CountAsync(v => v.ConversationId == conversation));
 
-    public Task<DateTimeOffset> LastVoteAtAsync(Guid conversation) => WithDbAsync(db => db.Set<Vote>().Where(v => v.ConversationId == conversation).MaxAsync(v => v.CastAt));
+    public Task<long> VoteSequenceAsync(Guid conversation) => WithDbAsync(db => db.Set<Conversation>().Where(c => c.Id == conversation).Select(c => c.VoteSequence).FirstAsync());
 
-    public Task<DateTimeOffset> MapLastVoteAtAsync(Guid conversation)
-        => WithDbAsync(async db => await db.Set<MapSnapshot>().Where(m => m.ConversationId == conversation).MaxAsync(m => (DateTimeOffset?)m.LastVoteAt) ?? DateTimeOffset.MinValue);
+    public Task<long> MapVoteSequenceAsync(Guid conversation)
+        => WithDbAsync(async db => await db.Set<MapSnapshot>().Where(m => m.ConversationId == conversation).MaxAsync(m => (long?)m.VoteSequence) ?? -1);
 
     private async Task<T> WithDbAsync<T>(Func<AnswerbackDbContext, Task<T>> query)
     {

@@ -636,6 +636,9 @@ namespace Answerback.Platform.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<long>("VoteSequence")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AreaId");
@@ -664,9 +667,6 @@ namespace Answerback.Platform.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<DateTimeOffset?>("LastVoteAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("ParticipantGroups")
                         .IsRequired()
                         .HasColumnType("text");
@@ -685,6 +685,9 @@ namespace Answerback.Platform.Postgres.Migrations
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");
+
+                    b.Property<long>("VoteSequence")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Votes")
                         .HasColumnType("integer");

@@ -629,6 +629,9 @@ namespace Answerback.Platform.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("VoteSequence")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AreaId");
@@ -657,9 +660,6 @@ namespace Answerback.Platform.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("LastVoteAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("ParticipantGroups")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -677,6 +677,9 @@ namespace Answerback.Platform.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("VoteSequence")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Votes")

@@ -28,6 +28,7 @@ public static class AccountsServiceCollectionExtensions
             .AddDefaultTokenProviders();
         services.TryAddScoped<CreateAdministrator>();
         services.TryAddScoped<AccountOverview>();
+        services.TryAddScoped<AccountFactsReader>();
         services.TryAddScoped<SignInMethods>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IDemoSeed, AccountsDemoSeed>());
         return services;

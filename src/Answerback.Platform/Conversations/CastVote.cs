@@ -1,6 +1,7 @@
 using Answerback.Platform.Common;
 using Answerback.Platform.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Answerback.Platform.Conversations;
 
@@ -44,31 +45,67 @@ public sealed class CastVote(AnswerbackDbContext db, ConversationRules rules, St
             return Result.Failed<VoteCast>("eligibility", decision.Reason);
         }
 
-        var participant = Vote.ParticipantOf(personId);
         var vote = (short)value;
-        // One statement, the same on both providers: insert the first vote, or change the row that is
-        // there (two requests of one person at once meet on the key, not in an exception). RETURNING
-        // says which: a changed vote keeps its first time and gets a new one. The parameters take the
-        // model's own mappings, so SQLite's stored instants and ids match what EF writes elsewhere.
-        var changed = (await db.Database.SqlQueryRaw<bool>("""
-            INSERT INTO "ConversationVotes" ("StatementId", "Participant", "ConversationId", "Value", "FirstCastAt", "CastAt")
-            VALUES (@statement, @participant, @conversation, @value, @now, @now)
-            ON CONFLICT ("StatementId", "Participant") DO UPDATE SET "Value" = excluded."Value", "CastAt" = excluded."CastAt"
-            RETURNING "FirstCastAt" <> "CastAt" AS "Value"
-            """,
-            Parameter(nameof(Vote.StatementId), "@statement", statementId), Parameter(nameof(Vote.Participant), "@participant", participant),
-            Parameter(nameof(Vote.ConversationId), "@conversation", conversationId), Parameter(nameof(Vote.Value), "@value", vote),
-            Parameter(nameof(Vote.CastAt), "@now", now)).ToListAsync(ct)).Single();
-
+        var changed = await UpsertAsync(conversationId, statementId, Vote.ParticipantOf(personId), vote, now, ct);
         trigger.VotesChanged(conversationId);
         return Result.Ok(new VoteCast(statementId, vote, changed));
     }
 
-    private System.Data.Common.DbParameter Parameter(string property, string name, object value)
+    /// <summary>
+    /// One command, the same on both providers: insert the first vote, or change the row that is there (two
+    /// requests of one person at once meet on the key, not in an exception), and raise the conversation's
+    /// <see cref="Conversation.VoteSequence"/> after it, in the same transaction, so the map's staleness follows
+    /// the order votes commit in (the row lock on the conversation is held only from the raise to the commit).
+    /// RETURNING says which: a changed vote keeps its first time and gets a new one.
+    /// </summary>
+    private const string UpsertSql = """
+        INSERT INTO "ConversationVotes" ("StatementId", "Participant", "ConversationId", "Value", "FirstCastAt", "CastAt")
+        VALUES (@statement, @participant, @conversation, @value, @now, @now)
+        ON CONFLICT ("StatementId", "Participant") DO UPDATE SET "Value" = excluded."Value", "CastAt" = excluded."CastAt"
+        RETURNING "FirstCastAt" <> "CastAt";
+        UPDATE "Conversation" SET "VoteSequence" = "VoteSequence" + 1 WHERE "Id" = @conversation;
+        """;
+
+    private async Task<bool> UpsertAsync(Guid conversationId, Guid statementId, string participant, short vote, DateTimeOffset now, CancellationToken ct)
     {
-        var mapping = db.Model.FindEntityType(typeof(Vote))!.FindProperty(property)!.GetRelationalTypeMapping();
-        using var command = db.Database.GetDbConnection().CreateCommand();
-        return mapping.CreateParameter(command, name, value);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            // PostgreSQL runs the statements of one command as one implicit transaction (one round trip);
+            // SQLite runs each on its own unless a transaction holds them.
+            await using var transaction = db.Database.CurrentTransaction is null && db.Database.IsSqlite() ? await db.Database.BeginTransactionAsync(ct) : null;
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = UpsertSql;
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            // The model's own mappings, so SQLite's stored instants and ids match what EF writes elsewhere.
+            var entity = db.Model.FindEntityType(typeof(Vote))!;
+            void Add(string property, string name, object value)
+                => command.Parameters.Add(entity.FindProperty(property)!.GetRelationalTypeMapping().CreateParameter(command, name, value));
+            Add(nameof(Vote.StatementId), "@statement", statementId);
+            Add(nameof(Vote.Participant), "@participant", participant);
+            Add(nameof(Vote.ConversationId), "@conversation", conversationId);
+            Add(nameof(Vote.Value), "@value", vote);
+            Add(nameof(Vote.CastAt), "@now", now);
+            bool changed;
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+            {
+                changed = await reader.ReadAsync(ct) && reader.GetBoolean(0);
+                while (await reader.NextResultAsync(ct))
+                {
+                }
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
+
+            return changed;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }
 

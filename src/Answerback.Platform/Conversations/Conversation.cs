@@ -59,6 +59,13 @@ public class Conversation
     /// <summary>Where imported data came from and under which licence, shown wherever it is.</summary>
     public string? Attribution { get; set; }
 
+    /// <summary>
+    /// Raised by one with every vote written (<see cref="CastVote"/>, in the same transaction as the vote row, so
+    /// the numbers follow the order in which votes commit). A map records the value it was computed from
+    /// (<see cref="MapSnapshot.VoteSequence"/>); it is stale when this is higher, whatever the clock said.
+    /// </summary>
+    public long VoteSequence { get; set; }
+
     /// <summary>Whether people can still vote and add statements at <paramref name="now"/>.</summary>
     public bool IsOpenAt(DateTimeOffset now) => IsOpen(IsImported, EndsAt, now);
 

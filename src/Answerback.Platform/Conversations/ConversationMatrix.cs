@@ -12,7 +12,7 @@ namespace Answerback.Platform.Conversations;
 /// others join. Statements held for review are left out; hidden ones are in, moderated out. The signature
 /// (published/hidden/votes counts) tells the recompute whether a stored map is stale.
 /// </summary>
-public sealed record ConversationMatrix(VoteMatrix Matrix, IReadOnlyDictionary<string, string> NumberOfParticipant, DateTimeOffset? LastVoteAt, string StatementSignature)
+public sealed record ConversationMatrix(VoteMatrix Matrix, IReadOnlyDictionary<string, string> NumberOfParticipant, string StatementSignature)
 {
     /// <summary>What the map is computed from, in counts: published, hidden and held statements, and votes.</summary>
     public static async Task<string> SignatureAsync(AnswerbackDbContext db, StatementModeration moderation, Guid conversationId, CancellationToken ct)
@@ -80,14 +80,12 @@ public sealed record ConversationMatrix(VoteMatrix Matrix, IReadOnlyDictionary<s
             builder.AddParticipant(participant.Value);
         }
 
-        var latest = (DateTimeOffset?)null;
         foreach (var v in votes)
         {
             builder.AddVote(numbers[v.Participant], v.Number.ToString(CultureInfo.InvariantCulture), v.Value, v.CastAt.ToUnixTimeMilliseconds());
-            latest = latest is null || v.CastAt > latest ? v.CastAt : latest;
         }
 
         var signature = string.Create(CultureInfo.InvariantCulture, $"{statements.Count(s => !s.Hidden)}/{statements.Count(s => s.Hidden)}/{votes.Count}");
-        return new ConversationMatrix(builder.Build(), numbers, latest, signature);
+        return new ConversationMatrix(builder.Build(), numbers, signature);
     }
 }

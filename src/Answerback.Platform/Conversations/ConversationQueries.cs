@@ -110,7 +110,7 @@ public sealed class ConversationQueries(AnswerbackDbContext db, ConversationRule
             {
                 mayVote = await rules.MayAsync(ruleSet, person, adding: false, ct);
                 mayAdd = await rules.MayAsync(ruleSet, person, adding: true, ct);
-                (next, voted) = await NextAsync(conversationId, person, latest, ct);
+                (next, voted) = await NextAsync(conversationId, person, ct);
             }
         }
 
@@ -126,7 +126,7 @@ public sealed class ConversationQueries(AnswerbackDbContext db, ConversationRule
     /// <summary>
     /// Only what the "your turn" panel shows (the fragment conversations.js asks for after a vote):
     /// whether the person may vote, the next statement and how many they have voted on. The rest of
-    /// the page (statements, reports, roles) is left empty, so a vote costs a few queries, not the page's.
+    /// the page (statements, reports, roles) is left empty, so a vote costs one query here, not the page's.
     /// </summary>
     public async Task<ConversationPage?> VotePanelAsync(Guid conversationId, Guid personId, bool justVoted = false, CancellationToken ct = default)
     {
@@ -136,8 +136,7 @@ public sealed class ConversationQueries(AnswerbackDbContext db, ConversationRule
             return null;
         }
 
-        var conversation = new Conversation { Id = ruleSet.Id, OrganisationId = ruleSet.OrganisationId, IsImported = ruleSet.IsImported, EndsAt = ruleSet.EndsAt };
-        var open = conversation.IsOpenAt(time.GetUtcNow());
+        var open = ruleSet.ClosedReason(time.GetUtcNow()) is null;
         EligibilityDecision? mayVote = null;
         NextStatement? next = null;
         var voted = 0;
@@ -145,9 +144,11 @@ public sealed class ConversationQueries(AnswerbackDbContext db, ConversationRule
         {
             // A vote that was just recorded passed the same check a moment ago: not read again.
             mayVote = justVoted ? new EligibilityDecision(true, "") : await rules.MayAsync(ruleSet, personId, adding: false, ct);
-            (next, voted) = await NextAsync(conversationId, personId, await maps.LatestAsync(conversationId, ct), ct);
+            (next, voted) = await NextAsync(conversationId, personId, ct);
         }
 
+        // The page record wants a conversation; the panel shows only its id and whether it was imported.
+        var conversation = new Conversation { Id = ruleSet.Id, OrganisationId = ruleSet.OrganisationId, IsImported = ruleSet.IsImported, EndsAt = ruleSet.EndsAt };
         return new ConversationPage(conversation, "", "", null, null, open, next, voted, mayVote, null, [], null, false, false, [], []);
     }
 
@@ -155,17 +156,29 @@ public sealed class ConversationQueries(AnswerbackDbContext db, ConversationRule
     /// The next statement for the person: of the published ones they have not voted on, the one with
     /// the highest routing priority in the latest map (the engine's Pol.is formula); a statement newer
     /// than the map gets the priority of a statement with no votes, which the formula ranks high.
+    /// One query: the statements left, with how many the person has voted on and the latest map's
+    /// version beside each (the map itself is parsed once per version and cached, <see cref="MapViews"/>).
     /// </summary>
-    public async Task<(NextStatement? Next, int Voted)> NextAsync(Guid conversationId, Guid personId, MapView? latest, CancellationToken ct = default)
+    public async Task<(NextStatement? Next, int Voted)> NextAsync(Guid conversationId, Guid personId, CancellationToken ct = default)
     {
         var participant = Vote.ParticipantOf(personId);
         var unseen = await moderation.Visible(conversationId)
             .Where(s => !db.Set<Vote>().Any(v => v.StatementId == s.Id && v.Participant == participant))
-            .Select(s => new { s.Id, s.Number, s.Text }).ToListAsync(ct);
-        var voted = await db.Set<Vote>().CountAsync(v => v.ConversationId == conversationId && v.Participant == participant, ct);
+            .Select(s => new
+            {
+                s.Id, s.Number, s.Text,
+                Voted = db.Set<Vote>().Count(v => v.ConversationId == conversationId && v.Participant == participant),
+                MapVersion = db.Set<MapSnapshot>().Where(m => m.ConversationId == conversationId).Max(m => (int?)m.Version),
+            }).ToListAsync(ct);
+        if (unseen.Count == 0)
+        {
+            return (null, await db.Set<Vote>().CountAsync(v => v.ConversationId == conversationId && v.Participant == participant, ct));
+        }
+
+        var latest = unseen[0].MapVersion is { } version ? await maps.VersionAsync(conversationId, version, ct) : null;
         var fresh = OpinionMapper.Priority(0, 0, 0, 0, false);
-        var pick = unseen.OrderByDescending(s => latest?.Figures.GetValueOrDefault(s.Number)?.Priority ?? fresh).ThenBy(s => s.Number).FirstOrDefault();
-        return (pick is null ? null : new NextStatement(pick.Id, pick.Number, pick.Text, unseen.Count), voted);
+        var pick = unseen.OrderByDescending(s => latest?.Figures.GetValueOrDefault(s.Number)?.Priority ?? fresh).ThenBy(s => s.Number).First();
+        return (new NextStatement(pick.Id, pick.Number, pick.Text, unseen.Count), pick.Voted);
     }
 
     /// <summary>Every statement shown (published or hidden) with its exact vote counts, counted from the votes now.</summary>

@@ -11,9 +11,10 @@ public sealed record ConversationRuleSet(
     Guid Id, Guid OrganisationId, bool IsImported, DateTimeOffset? EndsAt, EligibilityRule VoteRule, EligibilityRule AddRule, ModerationPolicy Moderation)
 {
     /// <summary>Why votes and statements are refused at <paramref name="now"/>, or null while it is open.</summary>
-    public string? ClosedReason(DateTimeOffset now) => Conversation.IsOpen(IsImported, EndsAt, now)
-        ? null
-        : IsImported ? "This conversation was imported and is read-only." : "This conversation has ended.";
+    public string? ClosedReason(DateTimeOffset now) => Conversation.IsOpen(IsImported, EndsAt, now) ? null : ClosedText(IsImported);
+
+    /// <summary>What a closed conversation says: the one wording of the vote path, the add path and the page.</summary>
+    public static string ClosedText(bool imported) => imported ? "This conversation was imported and is read-only." : "This conversation has ended.";
 }
 
 /// <summary>

@@ -108,9 +108,12 @@ internal sealed class ConversationsDemoSeed(
                 StatementId = statements[int.Parse(v.StatementId, System.Globalization.CultureInfo.InvariantCulture)],
                 Participant = "demo:" + v.ParticipantId, ConversationId = conversation.Id, Value = v.Value, FirstCastAt = at, CastAt = at,
             };
-        });
+        }).ToList();
         db.Set<Vote>().AddRange(votes);
         await db.SaveChangesAsync(ct);
+        // Written directly, so the vote sequence is raised here, as CastVote does for each vote.
+        await db.Set<Conversation>().Where(c => c.Id == conversation.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.VoteSequence, c => c.VoteSequence + votes.Count), ct);
         db.ChangeTracker.Clear();
         await recompute.RunAsync(conversation.Id, ct);
 

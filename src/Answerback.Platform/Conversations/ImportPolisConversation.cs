@@ -104,6 +104,8 @@ public sealed class ImportPolisConversation(AnswerbackDbContext db, Organisation
 
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
+            // Its votes are written with it: the sequence starts at their number, so the first map is behind them.
+            conversation.VoteSequence = votes.Count;
             db.Set<Conversation>().Add(conversation);
             db.Set<Statement>().AddRange(rows);
             db.Set<Vote>().AddRange(votes);

@@ -59,7 +59,7 @@ public sealed class RecomputeMapJob(RecomputeMap recompute, MapRecomputeSchedule
 }
 
 /// <summary>
-/// At start-up: the recurring report job, and a recompute for every map older than its votes (a
+/// At start-up: the recurring report job, and a recompute for every map behind its votes (<see cref="Conversation.VoteSequence"/>) (a
 /// crash between a vote and its recompute is resumed: staleness is read from the database).
 /// </summary>
 internal sealed class ConversationsSchedule(IRecurringJobManager recurring, IServiceScopeFactory scopes, IOptions<ConversationsOptions> options) : IHostedService
@@ -73,8 +73,9 @@ internal sealed class ConversationsSchedule(IRecurringJobManager recurring, ISer
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AnswerbackDbContext>();
         var stale = await db.Set<Conversation>().AsNoTracking()
-            .Where(c => db.Set<Vote>().Any(v => v.ConversationId == c.Id
-                && !db.Set<MapSnapshot>().Any(m => m.ConversationId == c.Id && m.LastVoteAt >= v.CastAt)))
+            .Where(c => db.Set<MapSnapshot>().Any(m => m.ConversationId == c.Id)
+                ? c.VoteSequence > db.Set<MapSnapshot>().Where(m => m.ConversationId == c.Id).Max(m => m.VoteSequence)
+                : db.Set<Vote>().Any(v => v.ConversationId == c.Id))
             .Select(c => c.Id).ToListAsync(cancellationToken);
         var trigger = scope.ServiceProvider.GetRequiredService<IMapRecomputeTrigger>();
         foreach (var id in stale)

@@ -18,8 +18,11 @@ public class MapSnapshot
 
     public DateTimeOffset ComputedAt { get; set; }
 
-    /// <summary>The latest vote time included: a vote cast later is not in this map.</summary>
-    public DateTimeOffset? LastVoteAt { get; set; }
+    /// <summary>
+    /// The conversation's <see cref="Conversation.VoteSequence"/> read before the votes were loaded: every
+    /// vote up to it is in this map, and the map is stale once the conversation's sequence is higher.
+    /// </summary>
+    public long VoteSequence { get; set; }
 
     public int Participants { get; set; }
 

@@ -88,13 +88,38 @@ public sealed class MapViews(AnswerbackDbContext db, StatementModeration moderat
         return key is null ? null : await VersionAsync(key.ConversationId, key.Version, ct);
     }
 
-    public async Task<MapView?> VersionAsync(Guid conversationId, int version, CancellationToken ct)
+    /// <summary>
+    /// The stored map of this version, or null. Cached as the task that reads it: the votes that arrive while a
+    /// new version is read and parsed wait for that one read instead of each reading it again (a burst of
+    /// votes after every recompute did). The read is this scope's and is not cancelled by its caller.
+    /// </summary>
+    public Task<MapView?> VersionAsync(Guid conversationId, int version, CancellationToken ct)
     {
-        if (cache.TryGetValue(("map-view", conversationId, version), out MapView? view))
+        var key = ("map-view", conversationId, version);
+        if (cache.TryGetValue(key, out Task<MapView?>? cached) && cached is not null)
         {
-            return view;
+            return cached;
         }
 
+        var load = LoadAsync(conversationId, version);
+        cache.Set(key, load, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10) });
+        _ = ForgetUnlessFoundAsync(key, load);
+        return load;
+    }
+
+    /// <summary>Neither a failed read nor a missing version is remembered (the callers see the failure).</summary>
+    private async Task ForgetUnlessFoundAsync(object key, Task<MapView?> load)
+    {
+        await ((Task)load).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (!load.IsCompletedSuccessfully || await load is null)
+        {
+            cache.Remove(key);
+        }
+    }
+
+    private async Task<MapView?> LoadAsync(Guid conversationId, int version)
+    {
+        var ct = CancellationToken.None;
         var snapshot = await db.Set<MapSnapshot>().AsNoTracking().FirstOrDefaultAsync(m => m.ConversationId == conversationId && m.Version == version, ct);
         if (snapshot is null)
         {
@@ -122,10 +147,8 @@ public sealed class MapViews(AnswerbackDbContext db, StatementModeration moderat
             [.. g.Representative.Select(r => (Line: Line(r.Statement), r.Direction, r.P)).Where(r => r.Line is { Hidden: false }).Select(r => (r.Line!, r.Direction, r.P))])).ToList();
         var bridging = document.Statements.Where(s => s.Bridging is > 0 && s.Votes >= MapView.MinVotesForCommonGround)
             .OrderByDescending(s => s.Bridging).Take(5).Select(s => s.Id);
-        view = new MapView(conversationId, version, snapshot.ComputedAt, snapshot.Participants, snapshot.Votes, snapshot.Svg, groups,
+        return new MapView(conversationId, version, snapshot.ComputedAt, snapshot.Participants, snapshot.Votes, snapshot.Svg, groups,
             Lines(document.Consensus.Agree), Lines(document.Consensus.Disagree), Lines(bridging), figures,
             JsonSerializer.Deserialize<Dictionary<string, int>>(snapshot.ParticipantGroups) ?? [], snapshot.Json);
-        cache.Set(("map-view", conversationId, version), view, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10) });
-        return view;
     }
 }

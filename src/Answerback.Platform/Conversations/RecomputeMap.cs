@@ -47,12 +47,14 @@ public sealed class RecomputeMap(
     private async Task<bool> ComputeOnceAsync(Guid conversationId, CancellationToken ct)
     {
         var latest = await db.Set<MapSnapshot>().AsNoTracking().Where(m => m.ConversationId == conversationId)
-            .OrderByDescending(m => m.Version).Select(m => new { m.Version, m.LastVoteAt, m.StatementSignature, m.ParticipantGroups }).FirstOrDefaultAsync(ct);
-        var lastVote = await db.Set<Vote>().Where(v => v.ConversationId == conversationId).MaxAsync(v => (DateTimeOffset?)v.CastAt, ct);
+            .OrderByDescending(m => m.Version).Select(m => new { m.Version, m.VoteSequence, m.StatementSignature, m.ParticipantGroups }).FirstOrDefaultAsync(ct);
+        // Read before the votes: a vote committed after this read has a higher number, so it makes this map stale
+        // even when it carries the same timestamp as the votes before it.
+        var sequence = await db.Set<Conversation>().Where(c => c.Id == conversationId).Select(c => c.VoteSequence).FirstOrDefaultAsync(ct);
         var signature = await ConversationMatrix.SignatureAsync(db, moderation, conversationId, ct);
         var upToDate = latest is null
-            ? lastVote is null
-            : latest.LastVoteAt == lastVote && string.Equals(latest.StatementSignature, signature, StringComparison.Ordinal);
+            ? !await db.Set<Vote>().AnyAsync(v => v.ConversationId == conversationId, ct)
+            : sequence <= latest.VoteSequence && string.Equals(latest.StatementSignature, signature, StringComparison.Ordinal);
         if (upToDate)
         {
             return false;
@@ -72,7 +74,7 @@ public sealed class RecomputeMap(
         var byKey = numbers.Where(n => groups.TryGetValue(n.Value, out var g) && g is not null).ToDictionary(n => n.Key, n => groups[n.Value]!.Value, StringComparer.Ordinal);
         var snapshot = new MapSnapshot
         {
-            Id = Guid.NewGuid(), ConversationId = conversationId, Version = version, ComputedAt = time.GetUtcNow(), LastVoteAt = loaded.LastVoteAt,
+            Id = Guid.NewGuid(), ConversationId = conversationId, Version = version, ComputedAt = time.GetUtcNow(), VoteSequence = sequence,
             Participants = matrix.ParticipantCount, Votes = matrix.VoteCount, Groups = map.Groups.Count,
             Json = System.Text.Encoding.UTF8.GetString(json.ToArray()), ParticipantGroups = JsonSerializer.Serialize(byKey),
             StatementSignature = loaded.StatementSignature, Svg = GroupMapSvg.Draw(map),

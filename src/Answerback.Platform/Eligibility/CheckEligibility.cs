@@ -1,3 +1,4 @@
+using Answerback.Platform.Accounts;
 using Answerback.Platform.Areas;
 using Answerback.Platform.Data;
 using Answerback.Platform.Residency;
@@ -9,7 +10,7 @@ namespace Answerback.Platform.Eligibility;
 public sealed record EligibilityDecision(bool IsEligible, string Reason);
 
 /// <summary>Decides an <see cref="EligibilityRule"/> for a person from their residencies and member-list entries.</summary>
-public sealed class CheckEligibility(AnswerbackDbContext db, ResidencyHasher hasher, RegisterAttestation attestation)
+public sealed class CheckEligibility(AnswerbackDbContext db, AccountFactsReader accounts, ResidencyHasher hasher, RegisterAttestation attestation)
 {
     private sealed class Facts
     {
@@ -30,7 +31,8 @@ public sealed class CheckEligibility(AnswerbackDbContext db, ResidencyHasher has
     public async Task<EligibilityDecision> CheckAsync(Guid personId, EligibilityRule rule, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        var person = await db.Users.AsNoTracking().Where(u => u.Id == personId).Select(u => new { u.Email, u.EmailConfirmed }).FirstOrDefaultAsync(ct);
+        // Usually no read at all: the session check of the same request has read the row (AccountFactsReader).
+        var person = await accounts.FindAsync(personId, ct);
         // Only a confirmed address counts: otherwise anyone could sign up with a member's email.
         var facts = new Facts { PersonId = personId, Exists = person is not null, ConfirmedEmail = person is { EmailConfirmed: true } ? person.Email : null };
         return await DecideAsync(rule, facts, ct);

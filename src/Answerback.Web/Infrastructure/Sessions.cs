@@ -69,8 +69,15 @@ public static class Sessions
 
                 // The security stamp, on every request (Identity's own validator skips requests within
                 // its interval, even a zero one when no time has passed): a changed stamp ends the session.
-                var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<Person>>();
-                if (await signIn.ValidateSecurityStampAsync(context.Principal) is null)
+                // The same comparison as SignInManager.ValidateSecurityStampAsync, over the few columns that
+                // AccountFactsReader reads once for the request (the vote's eligibility check reuses them),
+                // not a tracked load of the whole account.
+                var claims = context.HttpContext.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+                var stamp = context.Principal?.FindFirst(claims.SecurityStampClaimType)?.Value;
+                var account = Guid.TryParse(context.Principal?.FindFirst(claims.UserIdClaimType)?.Value, out var personId)
+                    ? await context.HttpContext.RequestServices.GetRequiredService<AccountFactsReader>().FindAsync(personId, context.HttpContext.RequestAborted)
+                    : null;
+                if (account?.SecurityStamp is not { } current || !string.Equals(current, stamp, StringComparison.Ordinal))
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

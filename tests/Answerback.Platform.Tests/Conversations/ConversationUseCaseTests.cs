@@ -182,6 +182,28 @@ public abstract class ConversationUseCaseTests(TestProvider provider) : Platform
     }
 
     [Fact]
+    public async Task Recompute_AVoteWithTheMapsTimestamp_StillMakesItStale_AndWithNoNewVoteDoesNot()
+    {
+        var (conversation, people, statements) = await PlantedAsync(30);
+        var number = (await Db.PageAsync(conversation.Id, null))!.Statements.Single(s => s.Id == statements[0]).Number;
+        Assert.True((await Db.VoteAsync(conversation.Id, statements[0], people[1], 1)).Succeeded);
+        Assert.True(await Db.RecomputeAsync(conversation.Id));
+        var before = (await Db.With<MapViews, Answerback.Platform.Conversations.MapView?>(m => m.LatestAsync(conversation.Id, Ct)))!;
+
+        // The fake clock stands still: the changed vote carries the very instant of the votes the map was
+        // computed from, and the vote count does not change either. Only the vote sequence says it is new.
+        Assert.True((await Db.VoteAsync(conversation.Id, statements[0], people[1], -1)).Succeeded);
+        Assert.True(await Db.RecomputeAsync(conversation.Id));
+        var after = (await Db.With<MapViews, Answerback.Platform.Conversations.MapView?>(m => m.LatestAsync(conversation.Id, Ct)))!;
+        Assert.Equal(before.Version + 1, after.Version);
+        Assert.Equal((before.Figures[number].Agree - 1, before.Figures[number].Disagree + 1), (after.Figures[number].Agree, after.Figures[number].Disagree));
+
+        // A recompute with no new vote computes nothing.
+        Assert.True(await Db.RecomputeAsync(conversation.Id));
+        Assert.Equal(after.Version, await Db.With<MapViews, int?>(m => m.LatestVersionAsync(conversation.Id, Ct)));
+    }
+
+    [Fact]
     public async Task Recompute_WhileAnotherHoldsTheLock_ReturnsWithoutComputing()
     {
         var (conversation, _, _) = await PlantedAsync(30);

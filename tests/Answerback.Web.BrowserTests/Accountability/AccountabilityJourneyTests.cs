@@ -187,15 +187,7 @@ public sealed partial class AccountabilityJourneyTests(FakeClockApp app) : IClas
         return await action(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
-    private async Task<IPage> SignedInAsync(IBrowser browser, string name)
-    {
-        var context = await browser.NewContextAsync(new() { BaseURL = app.Address.ToString() });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/demo");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as " + name }).ClickAsync();
-        await page.WaitForLoadStateAsync();
-        return page;
-    }
+    private Task<IPage> SignedInAsync(IBrowser browser, string name) => Browser.SignedInAsync(browser, app.Address, name);
 
     private async Task<OutboxMessage> WaitForOutboxAsync(string to, string subject)
     {

@@ -39,15 +39,8 @@ internal static class ConversationPages
     /// <summary>The demo's seeded conversation (ConversationsDemoSeed.Topic).</summary>
     public const string DemoTopic = "Homes in South Cambridge";
 
-    public static async Task<IPage> SignedInAsync(IBrowser browser, Uri site, string name, bool javaScript = true)
-    {
-        var context = await browser.NewContextAsync(new() { BaseURL = site.ToString(), JavaScriptEnabled = javaScript });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/demo");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as " + name }).ClickAsync();
-        await page.WaitForLoadStateAsync();
-        return page;
-    }
+    public static Task<IPage> SignedInAsync(IBrowser browser, Uri site, string name, bool javaScript = true) =>
+        Browser.SignedInAsync(browser, site, name, javaScript);
 
     /// <summary>
     /// axe-core on the page. Without JavaScript the page cannot run axe, so the same address is

@@ -233,15 +233,7 @@ public sealed partial class PrimaryVotingJourneyTests(ClockedLiveApp app) : ICla
         await Browser.AssertAccessibleAsync(page);
     }
 
-    private async Task<IPage> SignedInAsync(IBrowser browser, string name)
-    {
-        var context = await browser.NewContextAsync(new() { BaseURL = app.Address.ToString() });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/demo");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as " + name }).ClickAsync();
-        await page.WaitForLoadStateAsync();
-        return page;
-    }
+    private Task<IPage> SignedInAsync(IBrowser browser, string name) => Browser.SignedInAsync(browser, app.Address, name);
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 

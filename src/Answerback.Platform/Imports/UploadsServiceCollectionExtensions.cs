@@ -2,7 +2,7 @@ using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
+using Answerback.Platform.Jobs;
 
 namespace Answerback.Platform.Imports;
 
@@ -16,19 +16,7 @@ public static class UploadsServiceCollectionExtensions
             .Validate(o => o.MaxBytes > 0 && o.KeepDays >= 1, "Uploads: MaxBytes must be positive and KeepDays at least 1.")
             .ValidateOnStart();
         services.TryAddScoped<UploadStore>();
-        services.AddHostedService<UploadsSchedule>();
+        services.AddRecurringJob<UploadStore>(UploadStore.CleanUpJobId, s => s.DeleteExpiredAsync(CancellationToken.None), Cron.Daily());
         return services;
     }
-}
-
-/// <summary>The clean-up, registered at start-up (idempotent: every node does it, Hangfire keeps one schedule): daily.</summary>
-internal sealed class UploadsSchedule(IRecurringJobManager recurring) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        recurring.AddOrUpdate<UploadStore>(UploadStore.CleanUpJobId, s => s.DeleteExpiredAsync(CancellationToken.None), Cron.Daily());
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,3 +1,4 @@
+using Answerback.Platform.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -11,7 +12,7 @@ public static class RateLimitsServiceCollectionExtensions
     {
         services.TryAddScoped<CountAttempt>();
         services.TryAddScoped<DeleteExpiredRateLimitWindows>();
-        services.AddHostedService<RateLimitsSchedule>();
+        services.AddRecurringJob<DeleteExpiredRateLimitWindows>(DeleteExpiredRateLimitWindows.JobId, d => d.RunAsync(CancellationToken.None), "*/15 * * * *");
         return services;
     }
 }

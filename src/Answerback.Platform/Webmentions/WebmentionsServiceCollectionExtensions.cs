@@ -1,3 +1,4 @@
+using Answerback.Platform.Jobs;
 using Answerback.Platform.Moderation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +25,7 @@ public static class WebmentionsServiceCollectionExtensions
         services.TryAddScoped<SendWebmentions>();
         services.TryAddScoped<SendWebmention>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IModerationSubjects, WebmentionsModeration>());
-        services.AddHostedService<WebmentionsSchedule>();
+        services.AddRecurringJob<SendWebmention>(SendWebmention.SweepJobId, s => s.SweepAsync(CancellationToken.None), "*/10 * * * *");
         return services;
     }
 }

@@ -30,8 +30,7 @@ public sealed class ErrorStatesTests(LiveApp app) : IClassFixture<LiveApp>
         await Browser.AssertAccessibleAsync(page);
 
         // A verification that does not match.
-        await page.GotoAsync("/demo");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as Noah Newcomer" }).ClickAsync();
+        await Browser.SignInAsync(page, "Noah Newcomer");
         await page.GotoAsync("/residency/verify");
         await page.GetByLabel("Elector number").FillAsync("ZZ9-9999");
         await page.GetByLabel("Postcode").FillAsync("CB1 1AA");
@@ -40,8 +39,7 @@ public sealed class ErrorStatesTests(LiveApp app) : IClassFixture<LiveApp>
         await Browser.AssertAccessibleAsync(page);
 
         // A register extract with bad lines, uploaded by the demo organiser: the report table.
-        await page.GotoAsync("/demo");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as Olivia Organiser" }).ClickAsync();
+        await Browser.SignInAsync(page, "Olivia Organiser");
         await page.GotoAsync("/organisations/" + DemoData.OrganisationSlug + "/register");
         await page.GetByLabel("Area").SelectOptionAsync(new SelectOptionValue { Value = DemoData.CambridgeCode });
         await page.GetByLabel("Register extract (CSV)").SetInputFilesAsync(new FilePayload
@@ -55,8 +53,7 @@ public sealed class ErrorStatesTests(LiveApp app) : IClassFixture<LiveApp>
         await Browser.AssertAccessibleAsync(page);
 
         // A page the resident may not open: the friendly 403.
-        await page.GotoAsync("/demo");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as Noah Newcomer" }).ClickAsync();
+        await Browser.SignInAsync(page, "Noah Newcomer");
         var refused = await page.GotoAsync("/organisations/" + DemoData.OrganisationSlug + "/roles");
         Assert.Equal(403, refused!.Status);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You cannot do that" })).ToBeVisibleAsync();

@@ -1,8 +1,8 @@
+using Answerback.Platform.Jobs;
 using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Answerback.Platform.Jobs;
 
 namespace Answerback.Platform.Imports;
 

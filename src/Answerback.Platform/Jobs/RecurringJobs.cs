@@ -9,14 +9,14 @@ namespace Answerback.Platform.Jobs;
 /// A recurring job a capability asks for: registered with Hangfire at start-up by
 /// <see cref="RecurringJobsSchedule"/> (idempotent: every node does it, Hangfire keeps one schedule).
 /// </summary>
-public sealed record RecurringJobRequest(string Id, Action<IRecurringJobManager> Register);
+public sealed record RecurringJobRequest(Action<IRecurringJobManager> Register);
 
 public static class RecurringJobServiceCollectionExtensions
 {
     /// <summary>Schedules <paramref name="call"/> under <paramref name="id"/> on <paramref name="cron"/> at start-up.</summary>
     public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services, string id, Expression<Func<TJob, Task>> call, string cron)
     {
-        services.AddSingleton(new RecurringJobRequest(id, recurring => recurring.AddOrUpdate(id, call, cron)));
+        services.AddSingleton(new RecurringJobRequest(recurring => recurring.AddOrUpdate(id, call, cron)));
         services.AddHostedService<RecurringJobsSchedule>();
         return services;
     }

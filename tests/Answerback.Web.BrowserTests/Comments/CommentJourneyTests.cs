@@ -31,7 +31,7 @@ public sealed partial class CommentJourneyTests(LiveApp app) : IClassFixture<Liv
         await using var __ = browser;
 
         // The resident finds the candidate's page and comments.
-        var resident = await SignedInAsync(browser, "Vera Resident");
+        var resident = await app.SignedInAsync(browser, "Vera Resident");
         await resident.GotoAsync("/primaries");
         await resident.GetByRole(AriaRole.Link, new() { Name = Hustings }).ClickAsync();
         await Expect(resident.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Comments \\(") })).ToBeVisibleAsync();
@@ -73,7 +73,7 @@ public sealed partial class CommentJourneyTests(LiveApp app) : IClassFixture<Liv
         await Browser.AssertAccessibleAsync(resident);
 
         // The candidate replies, and reports the comment to the moderators.
-        var candidate = await SignedInAsync(browser, "Ana Candidate");
+        var candidate = await app.SignedInAsync(browser, "Ana Candidate");
         await candidate.GotoAsync(candidatePage);
         await candidate.GetByRole(AriaRole.Link, new() { Name = "Reply to " + Resident }).ClickAsync();
         await Browser.AssertAccessibleAsync(candidate);
@@ -88,7 +88,7 @@ public sealed partial class CommentJourneyTests(LiveApp app) : IClassFixture<Liv
         await Browser.AssertAccessibleAsync(candidate);
 
         // The moderator hides it for a listed reason; the log shows the decision.
-        var moderator = await SignedInAsync(browser, "Mo Moderator");
+        var moderator = await app.SignedInAsync(browser, "Mo Moderator");
         await moderator.GotoAsync(candidatePage);
         await moderator.GetByRole(AriaRole.Link, new() { Name = "Hide this comment by " + Resident }).ClickAsync();
         await Browser.AssertAccessibleAsync(moderator);
@@ -127,8 +127,6 @@ public sealed partial class CommentJourneyTests(LiveApp app) : IClassFixture<Liv
         await Expect(resident.GetByRole(AriaRole.Group, new() { Name = "A question you asked is answered" }).GetByLabel("Off")).ToBeCheckedAsync();
         await Browser.AssertAccessibleAsync(resident);
     }
-
-    private Task<IPage> SignedInAsync(IBrowser browser, string name) => app.SignedInAsync(browser, name);
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

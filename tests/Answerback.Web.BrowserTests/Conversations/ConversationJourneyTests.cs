@@ -33,14 +33,11 @@ public sealed class ConversationsClockApp : ConversationsLiveApp
     }
 }
 
-/// <summary>Signing in as a demo person, and the axe scan, for the conversation journeys.</summary>
+/// <summary>The demo topic and the axe scan, for the conversation journeys.</summary>
 internal static class ConversationPages
 {
     /// <summary>The demo's seeded conversation (ConversationsDemoSeed.Topic).</summary>
     public const string DemoTopic = "Homes in South Cambridge";
-
-    public static Task<IPage> SignedInAsync(IBrowser browser, Uri site, string name, bool javaScript = true) =>
-        Browser.SignedInAsync(browser, site, name, javaScript);
 
     /// <summary>
     /// axe-core on the page. Without JavaScript the page cannot run axe, so the same address is
@@ -87,7 +84,7 @@ public sealed class ConversationJourneyTests(ConversationsLiveApp app) : IClassF
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var page = await ConversationPages.SignedInAsync(browser, app.Address, "Noah Newcomer", javaScript: false);
+        var page = await app.SignedInAsync(browser, "Noah Newcomer", javaScript: false);
         await ConversationPages.OpenDemoConversationAsync(page, javaScript: false);
         await ConversationPages.AxeAsync(page, javaScript: false);
 
@@ -113,7 +110,7 @@ public sealed class ConversationJourneyTests(ConversationsLiveApp app) : IClassF
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var page = await ConversationPages.SignedInAsync(browser, app.Address, "Vera Resident");
+        var page = await app.SignedInAsync(browser, "Vera Resident");
         await ConversationPages.OpenDemoConversationAsync(page);
         await Browser.AssertAccessibleAsync(page);
         var navigations = 0;
@@ -144,7 +141,7 @@ public sealed class ConversationJourneyTests(ConversationsLiveApp app) : IClassF
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var page = await ConversationPages.SignedInAsync(browser, app.Address, "Ana Candidate");
+        var page = await app.SignedInAsync(browser, "Ana Candidate");
         await ConversationPages.OpenDemoConversationAsync(page);
 
         await page.GetByLabel("Your statement").FillAsync("The council should build more council homes on its own land now.");
@@ -166,7 +163,7 @@ public sealed class ConversationJourneyTests(ConversationsLiveApp app) : IClassF
         using var _ = playwright;
         await using var __ = browser;
         const string statement = "Student housing should be limited to the universities' own land.";
-        var moderator = await ConversationPages.SignedInAsync(browser, app.Address, "Mo Moderator");
+        var moderator = await app.SignedInAsync(browser, "Mo Moderator");
         await ConversationPages.OpenDemoConversationAsync(moderator);
         var conversation = moderator.Url;
         await Browser.AssertAccessibleAsync(moderator);
@@ -195,7 +192,7 @@ public sealed class ConversationJourneyTests(ConversationsLiveApp app) : IClassF
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var organiser = await ConversationPages.SignedInAsync(browser, app.Address, "Olivia Organiser");
+        var organiser = await app.SignedInAsync(browser, "Olivia Organiser");
         await ConversationPages.OpenDemoConversationAsync(organiser);
         // The demo's second report is overdue and unanswered.
         await Expect(organiser.Locator(".overdue-mark").First).ToBeVisibleAsync();
@@ -272,7 +269,7 @@ public sealed class ConversationOverdueTests(ConversationsClockApp app) : IClass
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var organiser = await ConversationPages.SignedInAsync(browser, app.Address, "Olivia Organiser");
+        var organiser = await app.SignedInAsync(browser, "Olivia Organiser");
         await organiser.GotoAsync("/organisations/" + DemoData.OrganisationSlug);
         await organiser.GetByRole(AriaRole.Link, new() { Name = "Open a conversation" }).ClickAsync();
         await Browser.AssertAccessibleAsync(organiser);

@@ -24,9 +24,7 @@ public sealed partial class NotificationPreferencesJourneyTests(LiveApp app) : I
         var noah = await PersonIdAsync(DemoData.NewResidentEmail);
 
         // Choose: replies in the weekly digest, primaries opening off.
-        await page.GotoAsync("/demo");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as Noah Newcomer" }).ClickAsync();
-        await page.GotoAsync("/accounts/me");
+        await Browser.SignInAsync(page, "Noah Newcomer");
         await page.GetByRole(AriaRole.Link, new() { Name = "Choose which emails you get, and how often" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Email notifications" })).ToBeVisibleAsync();
         await Browser.AssertAccessibleAsync(page);

@@ -21,7 +21,7 @@ public sealed class PrimaryJourneyTests(LiveApp app) : IClassFixture<LiveApp>
         await using var __ = browser;
 
         // The organiser sets up a primary and publishes it.
-        var organiser = await SignedInAsync(browser, "Olivia Organiser");
+        var organiser = await app.SignedInAsync(browser, "Olivia Organiser");
         await organiser.GotoAsync("/organisations/" + DemoData.OrganisationSlug);
         await organiser.GetByRole(AriaRole.Link, new() { Name = "Set up a primary" }).ClickAsync();
         await Expect(organiser.GetByRole(AriaRole.Heading, new() { Name = "Set up a primary" })).ToBeVisibleAsync();
@@ -42,7 +42,7 @@ public sealed class PrimaryJourneyTests(LiveApp app) : IClassFixture<LiveApp>
         await Browser.AssertAccessibleAsync(organiser);
 
         // A resident asks a question and supports another.
-        var resident = await SignedInAsync(browser, "Vera Resident");
+        var resident = await app.SignedInAsync(browser, "Vera Resident");
         await resident.GotoAsync("/primaries");
         await Browser.AssertAccessibleAsync(resident);
         await resident.GetByRole(AriaRole.Link, new() { Name = Hustings }).ClickAsync();
@@ -63,7 +63,7 @@ public sealed class PrimaryJourneyTests(LiveApp app) : IClassFixture<LiveApp>
         await Browser.AssertAccessibleAsync(resident);
 
         // A candidate answers it.
-        var candidate = await SignedInAsync(browser, "Ana Candidate");
+        var candidate = await app.SignedInAsync(browser, "Ana Candidate");
         await candidate.GotoAsync(resident.Url.Split('#')[0]);
         var mine = candidate.GetByRole(AriaRole.Listitem).Filter(new() { HasText = question });
         await mine.GetByRole(AriaRole.Textbox).FillAsync("By the **library**, where the old one was.");
@@ -72,7 +72,7 @@ public sealed class PrimaryJourneyTests(LiveApp app) : IClassFixture<LiveApp>
         await Browser.AssertAccessibleAsync(candidate);
 
         // The moderator hides it for a listed reason; the placeholder replaces it.
-        var moderator = await SignedInAsync(browser, "Mo Moderator");
+        var moderator = await app.SignedInAsync(browser, "Mo Moderator");
         await moderator.GotoAsync(resident.Url.Split('#')[0]);
         await moderator.GetByRole(AriaRole.Listitem).Filter(new() { HasText = question }).GetByRole(AriaRole.Link, new() { Name = "Hide this question" }).ClickAsync();
         await Browser.AssertAccessibleAsync(moderator);
@@ -95,8 +95,6 @@ public sealed class PrimaryJourneyTests(LiveApp app) : IClassFixture<LiveApp>
         await resident.GotoAsync("/moderation");
         await Browser.AssertAccessibleAsync(resident);
     }
-
-    private Task<IPage> SignedInAsync(IBrowser browser, string name) => app.SignedInAsync(browser, name);
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

@@ -35,7 +35,7 @@ public sealed partial class PrimaryVotingJourneyTests(ClockedLiveApp app) : ICla
         var now = app.Time.GetUtcNow();
         var start = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddMinutes(2);
         var (nominations, hustings, opens, closes) = (start, start.AddMinutes(10), start.AddMinutes(20), start.AddMinutes(30));
-        var organiser = await SignedInAsync(browser, "Olivia Organiser");
+        var organiser = await app.SignedInAsync(browser, "Olivia Organiser");
         await organiser.GotoAsync("/organisations/" + DemoData.OrganisationSlug);
         await organiser.GetByRole(AriaRole.Link, new() { Name = "Set up a primary" }).ClickAsync();
         await Browser.AssertAccessibleAsync(organiser);
@@ -61,7 +61,7 @@ public sealed partial class PrimaryVotingJourneyTests(ClockedLiveApp app) : ICla
         app.Time.SetUtcNow(nominations.AddMinutes(1));
         foreach (var name in new[] { "Ana Candidate", "Ben Candidate" })
         {
-            var candidate = await SignedInAsync(browser, name);
+            var candidate = await app.SignedInAsync(browser, name);
             await candidate.GotoAsync($"/primaries/{primary}");
             await Browser.AssertAccessibleAsync(candidate);
             await candidate.GetByRole(AriaRole.Link, new() { Name = "Nominate yourself or someone else" }).ClickAsync();
@@ -85,10 +85,10 @@ public sealed partial class PrimaryVotingJourneyTests(ClockedLiveApp app) : ICla
         // Hustings: the moderator (a party member) and the resident ask; the resident supports the other question; Ana answers it.
         app.Time.SetUtcNow(hustings.AddMinutes(1));
         var questions = $"/primaries/{primary}/hustings";
-        var moderator = await SignedInAsync(browser, "Mo Moderator");
+        var moderator = await app.SignedInAsync(browser, "Mo Moderator");
         var shared = "Will you hold a surgery in Arbury every month?";
         await AskAsync(moderator, questions, shared);
-        var resident = await SignedInAsync(browser, "Vera Resident");
+        var resident = await app.SignedInAsync(browser, "Vera Resident");
         var hidden = "What does the candidate's neighbour think of them? " + Guid.NewGuid().ToString("N")[..4];
         await AskAsync(resident, questions, hidden);
         await resident.GetByRole(AriaRole.Listitem).Filter(new() { HasText = shared })
@@ -97,7 +97,7 @@ public sealed partial class PrimaryVotingJourneyTests(ClockedLiveApp app) : ICla
             .GetByRole(AriaRole.Button, new() { NameRegex = WithdrawButton() })).ToBeVisibleAsync();
         await Browser.AssertAccessibleAsync(resident);
 
-        var ana = await SignedInAsync(browser, "Ana Candidate");
+        var ana = await app.SignedInAsync(browser, "Ana Candidate");
         await ana.GotoAsync(questions);
         var toAnswer = ana.GetByRole(AriaRole.Listitem).Filter(new() { HasText = shared });
         await toAnswer.GetByRole(AriaRole.Textbox).FillAsync("Yes: the first Saturday of each month, at the **library**.");
@@ -232,8 +232,6 @@ public sealed partial class PrimaryVotingJourneyTests(ClockedLiveApp app) : ICla
         await page.GetByRole(AriaRole.Button, new() { Name = "Look up" }).ClickAsync();
         await Browser.AssertAccessibleAsync(page);
     }
-
-    private Task<IPage> SignedInAsync(IBrowser browser, string name) => Browser.SignedInAsync(browser, app.Address, name);
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 

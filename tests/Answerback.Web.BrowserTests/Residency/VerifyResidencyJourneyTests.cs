@@ -137,8 +137,7 @@ public sealed partial class VerifyResidencyJourneyTests(LiveApp app) : IClassFix
 
         await page.GotoAsync("/demo");
         await Browser.AssertAccessibleAsync(page);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as Olivia Organiser" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My account" })).ToBeVisibleAsync();
+        await Browser.SignInAsync(page, "Olivia Organiser");
         await page.GetByRole(AriaRole.Link, new() { Name = DemoData.OrganisationName }).ClickAsync();
         await Browser.AssertAccessibleAsync(page);
 
